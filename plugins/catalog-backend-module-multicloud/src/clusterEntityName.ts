@@ -1,0 +1,30 @@
+/** Catalog entity names: [a-z0-9A-Z] separated by [-_.], at most 63 characters. */
+const MAX_NAME_LENGTH = 63;
+
+/**
+ * A catalog name for a CAPI cluster that is unique across namespaces and valid: clusters in
+ * `default` keep their own name (the common case, and what people type), others are
+ * prefixed with their namespace. Over-long names are shortened with a stable hash suffix so
+ * two long names never collide.
+ */
+export function clusterEntityName(namespace: string, name: string): string {
+  const base = namespace === 'default' ? name : `${namespace}--${name}`;
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  if (cleaned.length <= MAX_NAME_LENGTH && cleaned === base) {
+    return cleaned;
+  }
+  const suffix = fnv1a(`${namespace}/${name}`);
+  const head = cleaned.slice(0, MAX_NAME_LENGTH - suffix.length - 1).replace(/[^A-Za-z0-9]+$/, '');
+  return `${head}-${suffix}`;
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,7 @@
+/**
+ * Kubernetes backend module: CAPI kubeconfig secrets as Kubernetes plugin clusters.
+ *
+ * @packageDocumentation
+ */
+export { kubernetesModuleMulticloud as default } from './module';
+export * from './parseClusterKubeconfig';

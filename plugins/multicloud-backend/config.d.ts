@@ -1,0 +1,140 @@
+export interface Config {
+  /** Configuration of the multicloud portal plugins. */
+  multicloud?: {
+    /**
+     * Management clusters running Cluster API. Each entry sets exactly one of `kubeconfig`,
+     * `inCluster` or `url`. Several entries are merged into one fleet; the entry name is part
+     * of each cluster's identity.
+     */
+    managementClusters?: Array<{
+      /** Unique name of the management cluster. */
+      name: string;
+      /** Read a kubeconfig file (optionally a named context). */
+      kubeconfig?: {
+        path: string;
+        context?: string;
+      };
+      /** Use the pod's service account (the backend runs inside the management cluster). */
+      inCluster?: boolean;
+      /** API server URL, used with `token` and `caData`/`caFile`. */
+      url?: string;
+      /**
+       * Bearer token for `url`.
+       * @visibility secret
+       */
+      token?: string;
+      /** Base64 PEM of the API server's CA, for `url`. */
+      caData?: string;
+      /** Path of a PEM file with the API server's CA, for `url`. */
+      caFile?: string;
+      /** Disable TLS verification (never in production). */
+      skipTLSVerify?: boolean;
+    }>;
+
+    /** Permission policy of the portal (backend module `permissionPolicy`). */
+    permissions?: {
+      /**
+       * Group or user entity refs allowed to run mutating multicloud actions (failover and
+       * the like), e.g. `group:default/platform-team`.
+       */
+      admins?: string[];
+      /**
+       * What signed-in users who are not admins may do: `read` (everyone signed in may read
+       * and evaluate placement) or `deny` (only admins). Defaults to `read`.
+       */
+      defaultAccess?: 'read' | 'deny';
+      /**
+       * When true, non-admin users only see the clusters owned by one of their groups
+       * (label `multicloud.io/owner`).
+       */
+      ownerScopedReads?: boolean;
+    };
+
+    /** Price book overrides on top of the shipped price snapshot. */
+    pricing?: {
+      /** Discount per cloud as a fraction between 0 and 1. */
+      discounts?: {
+        aws?: number;
+        azure?: number;
+        gcp?: number;
+      };
+      /** Negotiated prices per instance type (and optionally region), USD per hour. */
+      prices?: Array<{
+        cloud: 'aws' | 'azure' | 'gcp';
+        instanceType: string;
+        region?: string;
+        perHour: number;
+      }>;
+    };
+
+    /** Compliance rules; default to the data-residency policy of the seed document. */
+    compliance?: {
+      /** Allowed regions per cloud for clusters without a data class. */
+      allowedRegions?: {
+        aws?: string[];
+        azure?: string[];
+        gcp?: string[];
+      };
+      /** Region restrictions per data class (label `multicloud.io/data-class`), e.g. gdpr. */
+      dataClasses?: {
+        [dataClass: string]: { allowedRegions: string[] };
+      };
+      /** Oldest supported Kubernetes minor version, e.g. `v1.31`. */
+      minimumKubernetesVersion?: string;
+      /** Environments whose clusters need HA control planes. */
+      productionEnvironments?: string[];
+    };
+
+    /** Placement scoring. */
+    placement?: {
+      /** Default weights of the prioritizers (0–10). */
+      weights?: {
+        cost?: number;
+        headroom?: number;
+        health?: number;
+        latency?: number;
+        spread?: number;
+      };
+      /** Accept degraded clusters as candidates. */
+      allowDegraded?: boolean;
+    };
+
+    /** Failover defaults; policies themselves are annotations on each Cluster. */
+    failover?: {
+      /** Allow runs started by the scheduler for clusters whose policy says `automatic`. */
+      automatic?: boolean;
+      breaker?: {
+        /** Consecutive unhealthy checks that open the breaker. */
+        failureThreshold?: number;
+        /** Consecutive healthy checks that close it again. */
+        successThreshold?: number;
+        /** Seconds an open breaker waits before half-open probing. */
+        openSeconds?: number;
+      };
+      /** Seconds a recovered primary must stay healthy before failback. */
+      failbackHoldSeconds?: number;
+      /** Seconds to wait for standby workers to become available. */
+      stepTimeoutSeconds?: number;
+    };
+
+    /** Metric history sampling. */
+    history?: {
+      /** Sampling interval in seconds. Defaults to 60. */
+      intervalSeconds?: number;
+    };
+
+    /** GitOps repository that scaffolder templates propose clusters to. */
+    gitops?: {
+      /**
+       * Path of the local (bare) git repository used by the embedded default; created on
+       * first use. Relative paths are resolved from the backend's working directory.
+       */
+      localRepositoryPath?: string;
+      /** Base branch of change proposals. Defaults to `main`. */
+      baseBranch?: string;
+    };
+
+    /** Base URL of the portal frontend, for links in catalog entities. */
+    portalBaseUrl?: string;
+  };
+}

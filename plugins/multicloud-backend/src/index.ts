@@ -1,0 +1,6 @@
+/**
+ * Multicloud backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { multicloudPlugin as default } from './plugin';

@@ -1,0 +1,10 @@
+/**
+ * Multicloud portal frontend plugin. The default export of `./alpha` is the plugin for the
+ * new frontend system; this entry point is the legacy export for apps on the old system.
+ *
+ * @packageDocumentation
+ */
+export { multicloudPlugin, MulticloudPage } from './legacy';
+export { multicloudApiRef } from './api/MulticloudApi';
+export type { MulticloudApi, MulticloudHealth } from './api/MulticloudApi';
+export { MulticloudClient } from './api/MulticloudClient';

@@ -1,0 +1,36 @@
+import { InputError } from '@backstage/errors';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Resolves a template-supplied relative path inside the task workspace. Rejects absolute
+ * paths, `..` escapes and paths that leave the workspace through a symlink, naming the
+ * input field so the template author sees which value was refused.
+ */
+export function resolveWorkspacePath(workspacePath: string, field: string, value: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(`${field}: must be a non-empty relative path`);
+  }
+  if (path.isAbsolute(value) || /^[a-zA-Z]:[\\/]/.test(value)) {
+    throw new InputError(`${field}: must be relative to the workspace, got an absolute path`);
+  }
+  const root = fs.realpathSync(workspacePath);
+  const target = path.resolve(root, value);
+  if (!isInside(root, target)) {
+    throw new InputError(`${field}: must stay inside the workspace ('..' is not allowed)`);
+  }
+  // The deepest existing ancestor decides: a symlink anywhere on the way may point outside.
+  let existing = target;
+  while (!fs.existsSync(existing)) {
+    existing = path.dirname(existing);
+  }
+  if (!isInside(root, fs.realpathSync(existing))) {
+    throw new InputError(`${field}: must stay inside the workspace (a symlink leads outside)`);
+  }
+  return target;
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
