@@ -57,6 +57,8 @@ export interface ControlPlaneSummary {
   replicas: ReplicaCounts;
   version?: string;
   instanceType?: string;
+  /** Pricing tier of a managed control plane when the provider has one (AKS `spec.sku.tier`: Free, Standard, Paid). */
+  tier?: string;
 }
 
 /**
