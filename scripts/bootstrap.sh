@@ -48,7 +48,12 @@ ensure_deps() {
     return
   fi
   echo "bootstrap: yarn install"
-  (cd "$REPO_ROOT" && YARN_ENABLE_IMMUTABLE_INSTALLS="${CI:+true}" yarn install)
+  # CI must install exactly what yarn.lock says; locally yarn may update the lock.
+  if [[ -n "${CI:-}" ]]; then
+    (cd "$REPO_ROOT" && YARN_ENABLE_IMMUTABLE_INSTALLS=true yarn install)
+  else
+    (cd "$REPO_ROOT" && yarn install)
+  fi
   echo "$want" >"$stamp"
 }
 

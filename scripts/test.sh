@@ -15,7 +15,7 @@ mkdir -p "$RUN_DIR"
 # Postgres: the database tests run on SQLite and, where a server answers on 127.0.0.1:5432,
 # on Postgres too (TestDatabases). Say so when it is missing instead of passing silently.
 if node -e "require('net').connect(5432,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))"; then
-  export MULTICLOUD_TEST_POSTGRES=1
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
   echo "test: Postgres found on 127.0.0.1:5432; database tests also run on Postgres"
 else
   echo "test: no Postgres on 127.0.0.1:5432; database tests run on SQLite only (apt-get install postgresql to include it)"

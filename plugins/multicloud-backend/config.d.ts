@@ -31,6 +31,18 @@ export interface Config {
       skipTLSVerify?: boolean;
     }>;
 
+    /** Tuning of the fleet watch cache (one per backend process). */
+    fleet?: {
+      /** Longest wait in milliseconds between a change and the fleet version showing it. Defaults to 100. */
+      debounceMs?: number;
+      /** Restart a watch that delivered no event or bookmark for this long. Defaults to 90. */
+      idleTimeoutSeconds?: number;
+      /** Server-side watch timeout (randomised up to twice this). Defaults to 300. */
+      watchTimeoutSeconds?: number;
+      /** Objects per list page. Defaults to 500. */
+      pageSize?: number;
+    };
+
     /** Permission policy of the portal (backend module `permissionPolicy`). */
     permissions?: {
       /**
@@ -132,6 +144,22 @@ export interface Config {
       localRepositoryPath?: string;
       /** Base branch of change proposals. Defaults to `main`. */
       baseBranch?: string;
+      /** Browse URL of the GitOps repository root, for links from cluster entities. */
+      browseUrl?: string;
+    };
+
+    /** Catalog entities for clusters (catalog-backend-module-multicloud). */
+    catalog?: {
+      /** Owner of clusters without a valid `multicloud.io/owner` label. Defaults to group:default/platform-team. */
+      defaultOwner?: string;
+      /** Minutes between full reconciliations of the cluster entities. Defaults to 10. */
+      fullRefreshMinutes?: number;
+    };
+
+    /** Workload clusters for the Kubernetes plugin (kubernetes-backend-module-multicloud). */
+    kubernetes?: {
+      /** Seconds the kubeconfig secrets are cached; the cache also refreshes when clusters appear or go. Defaults to 300. */
+      cacheSeconds?: number;
     };
 
     /** Base URL of the portal frontend, for links in catalog entities. */

@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { catalogModuleMulticloud as default } from './module';
-export { clusterEntityName } from './clusterEntityName';
+export { clusterToEntity, CLUSTER_REF_ANNOTATION } from './clusterToEntity';
+export { ClusterEntityProvider } from './ClusterEntityProvider';

@@ -1,17 +1,50 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { fleetServiceRef } from '@internal/plugin-multicloud-node';
+import { ClusterEntityProvider } from './ClusterEntityProvider';
 
 /**
- * Catalog module of the multicloud suite: CAPI clusters become `kubernetes-cluster`
- * Resources. Entity naming is in place; the provider that feeds the catalog from the
- * fleet watch cache registers here once the fleet service exists.
+ * Catalog module of the multicloud suite: each CAPI cluster of the shared fleet watch
+ * cache becomes a `kubernetes-cluster` Resource.
  */
 export const catalogModuleMulticloud = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'multicloud',
   register(reg) {
     reg.registerInit({
-      deps: {},
-      async init() {},
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        fleet: fleetServiceRef,
+      },
+      async init({ catalog, config, logger, scheduler, fleet }) {
+        const managementCluster =
+          config.getOptionalConfigArray('multicloud.managementClusters')?.[0]?.getString('name') ??
+          'default';
+        catalog.addEntityProvider(
+          new ClusterEntityProvider({
+            fleet,
+            logger,
+            schedule: scheduler.createScheduledTaskRunner({
+              frequency: { minutes: config.getOptionalNumber('multicloud.catalog.fullRefreshMinutes') ?? 10 },
+              timeout: { minutes: 2 },
+              initialDelay: { seconds: 15 },
+            }),
+            entity: {
+              managementCluster,
+              defaultOwner: config.getOptionalString('multicloud.catalog.defaultOwner') ?? 'group:default/platform-team',
+              portalBaseUrl:
+                config.getOptionalString('multicloud.portalBaseUrl') ?? config.getOptionalString('app.baseUrl'),
+              gitopsBaseUrl: config.getOptionalString('multicloud.gitops.browseUrl'),
+            },
+          }),
+        );
+      },
     });
   },
 });

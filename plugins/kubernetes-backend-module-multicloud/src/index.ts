@@ -5,3 +5,8 @@
  */
 export { kubernetesModuleMulticloud as default } from './module';
 export * from './parseClusterKubeconfig';
+export { CapiClusterSupplier, CAPI_AUTH_PROVIDER } from './CapiClusterSupplier';
+export {
+  ManagementClusterKubeconfigSecrets,
+  type KubeconfigSecretSource,
+} from './KubeconfigSecretSource';

@@ -1,17 +1,60 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  kubernetesAuthStrategyExtensionPoint,
+  kubernetesClusterSupplierExtensionPoint,
+} from '@backstage/plugin-kubernetes-node';
+import { fleetServiceRef, readManagementClusters } from '@internal/plugin-multicloud-node';
+import { CAPI_AUTH_PROVIDER, CapiClusterSupplier } from './CapiClusterSupplier';
+import { ManagementClusterKubeconfigSecrets } from './KubeconfigSecretSource';
 
 /**
- * Kubernetes plugin module of the multicloud suite: workload clusters from the CAPI
- * `<cluster>-kubeconfig` secrets. Kubeconfig parsing is in place; the cluster supplier
- * registers here once the fleet service exists.
+ * Kubernetes plugin module of the multicloud suite: the workload clusters of the CAPI
+ * fleet, from their `<cluster>-kubeconfig` secrets, next to the configured clusters.
  */
 export const kubernetesModuleMulticloud = createBackendModule({
   pluginId: 'kubernetes',
   moduleId: 'multicloud',
   register(reg) {
     reg.registerInit({
-      deps: {},
-      async init() {},
+      deps: {
+        suppliers: kubernetesClusterSupplierExtensionPoint,
+        authStrategies: kubernetesAuthStrategyExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        fleet: fleetServiceRef,
+      },
+      async init({ suppliers, authStrategies, config, logger, fleet }) {
+        const [managementCluster] = readManagementClusters(config);
+        if (!managementCluster) {
+          logger.info('No multicloud.managementClusters configured: no CAPI workload clusters');
+          return;
+        }
+        const supplier = new CapiClusterSupplier({
+          secrets: new ManagementClusterKubeconfigSecrets(managementCluster.kubeConfig),
+          fleet,
+          logger,
+          ttlMs: (config.getOptionalNumber('multicloud.kubernetes.cacheSeconds') ?? 300) * 1000,
+        });
+        authStrategies.addAuthStrategy(CAPI_AUTH_PROVIDER, supplier.authStrategy);
+        suppliers.addClusterSupplier(async ({ getDefault }) => {
+          const configured = await getDefault();
+          return {
+            async getClusters(options) {
+              const [fromConfig, fromCapi] = await Promise.all([
+                configured.getClusters(options),
+                supplier.getClusters(options).catch(error => {
+                  logger.warn(`CAPI workload clusters unavailable: ${error.message}`);
+                  return [];
+                }),
+              ]);
+              return [...fromConfig, ...fromCapi];
+            },
+          };
+        });
+      },
     });
   },
 });

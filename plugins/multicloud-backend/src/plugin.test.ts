@@ -16,7 +16,9 @@ describe('multicloudPlugin', () => {
       '/api/multicloud/.well-known/backstage/permissions/metadata',
     );
     expect(res.status).toBe(200);
-    expect(res.body.permissions.map((p: { name: string }) => p.name).sort()).toEqual([
+    expect(
+      res.body.permissions.map((p: { name: string }) => p.name).sort(),
+    ).toEqual([
       'multicloud.cluster.read',
       'multicloud.failover.execute',
       'multicloud.placement.evaluate',

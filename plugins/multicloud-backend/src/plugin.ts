@@ -2,8 +2,29 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { multicloudPermissions } from '@internal/plugin-multicloud-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  PriceBook,
+  multicloudClusterReadPermission,
+  multicloudFailoverExecutePermission,
+  multicloudPermissions,
+} from '@internal/plugin-multicloud-common';
+import { fleetServiceRef } from '@internal/plugin-multicloud-node';
+import { HistoryStore } from './history/HistoryStore';
+import { scheduleHistoryTasks } from './history/scheduleHistoryTasks';
+import { FleetInsights } from './insights/FleetInsights';
+import { createFleetMetrics } from './metrics/fleetMetrics';
+import {
+  multicloudClusterResourceRef,
+  multicloudClusterRules,
+} from './permissions/clusterResource';
+import {
+  readComplianceRules,
+  readPlacementConfig,
+  readPriceBookConfig,
+} from './insights/readEngineConfig';
 import { createRouter } from './service/router';
+import { ServiceDependencies } from './service/ServiceDependencies';
 
 /**
  * The multicloud backend plugin: fleet API, placement, compliance, failover and metrics
@@ -17,12 +38,57 @@ export const multicloudPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        fleet: fleetServiceRef,
       },
-      async init({ httpRouter, logger, permissionsRegistry }) {
+      async init(deps) {
+        const { httpRouter, logger, config, permissionsRegistry, fleet } = deps;
+        permissionsRegistry.addResourceType({
+          resourceRef: multicloudClusterResourceRef,
+          permissions: [
+            multicloudClusterReadPermission,
+            multicloudFailoverExecutePermission,
+          ],
+          rules: Object.values(multicloudClusterRules),
+          getResources: async refs => refs.map(ref => fleet.getCluster(ref)),
+        });
         permissionsRegistry.addPermissions(multicloudPermissions);
-        httpRouter.use(await createRouter({ logger }));
+
+        const insights = new FleetInsights(
+          fleet,
+          new PriceBook(undefined, readPriceBookConfig(config)),
+          readComplianceRules(config),
+        );
+        const history = await HistoryStore.create(deps.database);
+        await scheduleHistoryTasks({
+          scheduler: deps.scheduler,
+          logger,
+          fleet,
+          insights,
+          store: history,
+          intervalSeconds:
+            config.getOptionalNumber('multicloud.history.intervalSeconds') ??
+            60,
+        });
+
+        httpRouter.use(
+          await createRouter({
+            ...deps,
+            insights,
+            history,
+            services: new ServiceDependencies(deps.catalog, deps.auth),
+            metrics: createFleetMetrics(fleet, insights),
+            placementConfig: readPlacementConfig(config),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

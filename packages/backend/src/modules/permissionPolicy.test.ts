@@ -60,6 +60,29 @@ describe('ConfigPermissionPolicy', () => {
     });
   });
 
+  it('scopes cluster reads to owned clusters when ownerScopedReads is on', async () => {
+    const scoped = ConfigPermissionPolicy.fromConfig(
+      new ConfigReader({
+        multicloud: { permissions: { admins: ['group:default/platform-team'], ownerScopedReads: true } },
+      }),
+    );
+    await expect(
+      scoped.handle({ permission: multicloudClusterReadPermission }, member),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'multicloud',
+      resourceType: 'multicloud-cluster',
+      conditions: {
+        rule: 'IS_CLUSTER_OWNER',
+        resourceType: 'multicloud-cluster',
+        params: { claims: ['user:default/bob', 'group:default/team-payments'] },
+      },
+    });
+    await expect(scoped.handle({ permission: multicloudClusterReadPermission }, admin)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
   it('denies requests without a user', async () => {
     await expect(policy.handle({ permission: multicloudClusterReadPermission })).resolves.toEqual({
       result: AuthorizeResult.DENY,

@@ -14,7 +14,14 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { multicloudFailoverExecutePermission } from '@internal/plugin-multicloud-common';
+import {
+  multicloudClusterReadPermission,
+  multicloudFailoverExecutePermission,
+} from '@internal/plugin-multicloud-common';
+import {
+  createMulticloudClusterConditionalDecision,
+  multicloudClusterConditions,
+} from '@internal/plugin-multicloud-backend/alpha';
 
 /** What non-admin users may do, from `multicloud.permissions.defaultAccess`. */
 export type DefaultAccess = 'read' | 'deny';
@@ -24,11 +31,14 @@ export type DefaultAccess = 'read' | 'deny';
  * - members of an admin group (or admin users) may do everything;
  * - failover execution is for admins only, whatever the default;
  * - everyone else signed in gets `defaultAccess`: `read` allows the rest of the portal
- *   (reading, placement, templates), `deny` allows nothing.
+ *   (reading, placement, templates), `deny` allows nothing;
+ * - with `ownerScopedReads`, non-admins read only the clusters their groups own (a
+ *   conditional decision the multicloud backend applies per request over its cache).
  */
 export class ConfigPermissionPolicy implements PermissionPolicy {
   private readonly admins: Set<string>;
   private readonly defaultAccess: DefaultAccess;
+  private readonly ownerScopedReads: boolean;
 
   static fromConfig(config: Config): ConfigPermissionPolicy {
     const admins = config.getOptionalStringArray('multicloud.permissions.admins') ?? [];
@@ -38,12 +48,15 @@ export class ConfigPermissionPolicy implements PermissionPolicy {
         `multicloud.permissions.defaultAccess: must be 'read' or 'deny', got '${defaultAccess}'`,
       );
     }
-    return new ConfigPermissionPolicy(admins, defaultAccess);
+    const ownerScopedReads =
+      config.getOptionalBoolean('multicloud.permissions.ownerScopedReads') ?? false;
+    return new ConfigPermissionPolicy(admins, defaultAccess, ownerScopedReads);
   }
 
-  constructor(admins: string[], defaultAccess: DefaultAccess) {
+  constructor(admins: string[], defaultAccess: DefaultAccess, ownerScopedReads = false) {
     this.admins = new Set(admins.map(ref => ref.toLocaleLowerCase('en-US')));
     this.defaultAccess = defaultAccess;
+    this.ownerScopedReads = ownerScopedReads;
   }
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -52,6 +65,17 @@ export class ConfigPermissionPolicy implements PermissionPolicy {
     }
     if (isPermission(request.permission, multicloudFailoverExecutePermission)) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (
+      user &&
+      this.defaultAccess === 'read' &&
+      this.ownerScopedReads &&
+      isPermission(request.permission, multicloudClusterReadPermission)
+    ) {
+      return createMulticloudClusterConditionalDecision(
+        request.permission,
+        multicloudClusterConditions.isClusterOwner({ claims: user.info.ownershipEntityRefs }),
+      );
     }
     return {
       result: this.defaultAccess === 'read' && user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,

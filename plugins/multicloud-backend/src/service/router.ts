@@ -1,12 +1,41 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { PlacementConfig } from '@internal/plugin-multicloud-common';
+import type { FleetService } from '@internal/plugin-multicloud-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { Registry } from 'prom-client';
+import type { HistoryStore } from '../history/HistoryStore';
+import type { FleetInsights } from '../insights/FleetInsights';
+import { createClusterAccessResolver } from './clusterAccess';
+import { createCostRoutes } from './costRoutes';
+import { createEngineRoutes } from './engineRoutes';
+import { createFleetRoutes } from './fleetRoutes';
+import { createHistoryRoutes } from './historyRoutes';
+import { createMetricsRoutes } from './metricsRoutes';
+import type { ServiceDependencies } from './ServiceDependencies';
 
 export interface RouterOptions {
   logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  fleet: FleetService;
+  insights: FleetInsights;
+  history: HistoryStore;
+  services: ServiceDependencies;
+  metrics: Registry;
+  placementConfig: PlacementConfig;
 }
 
-export async function createRouter(_options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { fleet, httpAuth } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -15,5 +44,42 @@ export async function createRouter(_options: RouterOptions): Promise<express.Rou
     res.json({ status: 'ok' });
   });
 
+  const resolveAccess = createClusterAccessResolver(options);
+  router.use(
+    createFleetRoutes({
+      fleet,
+      insights: options.insights,
+      httpAuth,
+      resolveAccess,
+    }),
+  );
+  router.use(
+    createHistoryRoutes({
+      store: options.history,
+      fleet,
+      httpAuth,
+      resolveAccess,
+    }),
+  );
+  router.use(
+    createCostRoutes({
+      fleet,
+      insights: options.insights,
+      services: options.services,
+      httpAuth,
+      resolveAccess,
+    }),
+  );
+  router.use(
+    createEngineRoutes({
+      fleet,
+      insights: options.insights,
+      placementConfig: options.placementConfig,
+      httpAuth,
+      permissions: options.permissions,
+      resolveAccess,
+    }),
+  );
+  router.use(createMetricsRoutes({ registry: options.metrics, httpAuth }));
   return router;
 }

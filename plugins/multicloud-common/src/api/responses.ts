@@ -3,6 +3,8 @@ import type { ClusterPage } from '../fleet/queryClusters';
 import type { FleetSummary } from '../fleet/summarizeFleet';
 import type { ConditionTreeNode } from '../health/conditionTree';
 import type { MachineRow } from '../detail/machineRows';
+import type { ClusterCost } from '../cost/estimateClusterCost';
+import type { ComplianceReport } from '../compliance/types';
 
 /** Every fleet response says which fleet version it shows and whether that is stale. */
 export interface FleetVersioned {
@@ -24,4 +26,7 @@ export interface ClusterDetailResponse extends FleetVersioned {
   cluster: ClusterSummary;
   conditionTree: ConditionTreeNode;
   machines: MachineRow[];
+  /** Null only when the cluster vanished between reads. */
+  cost: ClusterCost | null;
+  compliance: ComplianceReport | null;
 }

@@ -36,20 +36,35 @@ describe('readManagementClusters', () => {
       new ConfigReader({
         multicloud: {
           managementClusters: [
-            { name: 'a', kubeconfig: { path: path.join(dir, 'kubeconfig'), context: 'other' } },
+            {
+              name: 'a',
+              kubeconfig: {
+                path: path.join(dir, 'kubeconfig'),
+                context: 'other',
+              },
+            },
           ],
         },
       }),
     );
     expect(cluster.name).toBe('a');
-    expect(cluster.kubeConfig.getCurrentCluster()?.server).toBe('https://10.0.0.1:6443');
+    expect(cluster.kubeConfig.getCurrentCluster()?.server).toBe(
+      'https://10.0.0.1:6443',
+    );
   });
 
   it('builds a kubeconfig from url, token and CA', () => {
     const [cluster] = readManagementClusters(
       new ConfigReader({
         multicloud: {
-          managementClusters: [{ name: 'b', url: 'https://mgmt.example:6443', token: 't0k', caData: 'Q0E=' }],
+          managementClusters: [
+            {
+              name: 'b',
+              url: 'https://mgmt.example:6443',
+              token: 't0k',
+              caData: 'Q0E=',
+            },
+          ],
         },
       }),
     );
@@ -63,12 +78,22 @@ describe('readManagementClusters', () => {
 
   it('rejects an entry with no or several connection modes, naming the entry', () => {
     expect(() =>
-      readManagementClusters(new ConfigReader({ multicloud: { managementClusters: [{ name: 'c' }] } })),
-    ).toThrow('multicloud.managementClusters[0]: set exactly one of kubeconfig, inCluster or url (found none)');
+      readManagementClusters(
+        new ConfigReader({
+          multicloud: { managementClusters: [{ name: 'c' }] },
+        }),
+      ),
+    ).toThrow(
+      'multicloud.managementClusters[0]: set exactly one of kubeconfig, inCluster or url (found none)',
+    );
     expect(() =>
       readManagementClusters(
         new ConfigReader({
-          multicloud: { managementClusters: [{ name: 'd', url: 'https://x', inCluster: true }] },
+          multicloud: {
+            managementClusters: [
+              { name: 'd', url: 'https://x', inCluster: true },
+            ],
+          },
         }),
       ),
     ).toThrow('found inCluster, url');
@@ -91,7 +116,11 @@ describe('readManagementClusters', () => {
     expect(() =>
       readManagementClusters(
         new ConfigReader({
-          multicloud: { managementClusters: [{ name: 'y', kubeconfig: { path: file, context: 'nope' } }] },
+          multicloud: {
+            managementClusters: [
+              { name: 'y', kubeconfig: { path: file, context: 'nope' } },
+            ],
+          },
         }),
       ),
     ).toThrow("no context named 'nope'");

@@ -12,8 +12,11 @@ export interface ManagementClusterConfig {
 }
 
 /** Reads `multicloud.managementClusters[]`; throws a config error naming the entry and field. */
-export function readManagementClusters(config: Config): ManagementClusterConfig[] {
-  const entries = config.getOptionalConfigArray('multicloud.managementClusters') ?? [];
+export function readManagementClusters(
+  config: Config,
+): ManagementClusterConfig[] {
+  const entries =
+    config.getOptionalConfigArray('multicloud.managementClusters') ?? [];
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const name = entry.getString('name');
@@ -23,16 +26,26 @@ export function readManagementClusters(config: Config): ManagementClusterConfig[
       );
     }
     seen.add(name);
-    return { name, kubeConfig: toKubeConfig(entry, `multicloud.managementClusters[${index}]`) };
+    return {
+      name,
+      kubeConfig: toKubeConfig(
+        entry,
+        `multicloud.managementClusters[${index}]`,
+      ),
+    };
   });
 }
 
 function toKubeConfig(entry: Config, path: string): KubeConfig {
   const kubeConfig = new KubeConfig();
-  const modes = ['kubeconfig', 'inCluster', 'url'].filter(key => entry.has(key));
+  const modes = ['kubeconfig', 'inCluster', 'url'].filter(key =>
+    entry.has(key),
+  );
   if (modes.length !== 1) {
     throw new InputError(
-      `${path}: set exactly one of kubeconfig, inCluster or url (found ${modes.length ? modes.join(', ') : 'none'})`,
+      `${path}: set exactly one of kubeconfig, inCluster or url (found ${
+        modes.length ? modes.join(', ') : 'none'
+      })`,
     );
   }
   if (entry.has('kubeconfig')) {
@@ -40,7 +53,9 @@ function toKubeConfig(entry: Config, path: string): KubeConfig {
     const context = entry.getOptionalString('kubeconfig.context');
     if (context) {
       if (!kubeConfig.getContextObject(context)) {
-        throw new InputError(`${path}.kubeconfig.context: no context named '${context}' in the kubeconfig`);
+        throw new InputError(
+          `${path}.kubeconfig.context: no context named '${context}' in the kubeconfig`,
+        );
       }
       kubeConfig.setCurrentContext(context);
     }

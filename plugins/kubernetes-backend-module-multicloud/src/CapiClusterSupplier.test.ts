@@ -1,0 +1,92 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { ClusterSummary } from '@internal/plugin-multicloud-common';
+import type { FleetService, FleetView } from '@internal/plugin-multicloud-node';
+import { CapiClusterSupplier } from './CapiClusterSupplier';
+
+const MARKER = 'SECRET-MARKER-7f3a';
+const kubeconfig = (server: string, user: string) => `
+apiVersion: v1
+kind: Config
+clusters: [{ name: c, cluster: { server: '${server}', certificate-authority-data: Q0E= } }]
+users: [{ name: u, user: ${user} }]
+contexts: [{ name: x, context: { cluster: c, user: u } }]
+current-context: x
+`;
+
+function fleetWith(refs: string[]): FleetService & { refs: string[] } {
+  const fleet = {
+    refs,
+    getFleet: () => ({ clusters: fleet.refs.map(ref => ({ ref }) as ClusterSummary) }) as unknown as FleetView,
+    getStatus: () => ({}) as any,
+    getCluster: () => undefined,
+    getClusterObjects: () => [],
+    subscribe: () => () => {},
+  };
+  return fleet;
+}
+
+function setup() {
+  const secrets = new Map([
+    ['default/trustram-aws-cluster', kubeconfig('https://127.0.0.1:6443/workload/default/trustram-aws-cluster', `{ token: ${MARKER}-token }`)],
+    ['team-a/prod', kubeconfig('https://10.0.0.2', `{ client-certificate-data: Q0VSVA==, client-key-data: ${Buffer.from(`${MARKER}-key`).toString('base64')} }`)],
+    ['default/broken', kubeconfig('https://10.0.0.3', `{ username: ${MARKER}-user }`)],
+  ]);
+  const source = { reads: 0, fail: false, read: async () => {
+    source.reads++;
+    if (source.fail) throw new Error('connect ECONNREFUSED');
+    return secrets;
+  } };
+  const fleet = fleetWith(['default/trustram-aws-cluster', 'team-a/prod']);
+  const logger = mockServices.logger.mock();
+  let now = 0;
+  const supplier = new CapiClusterSupplier({ secrets: source, fleet, logger, ttlMs: 60_000, now: () => now });
+  return { supplier, source, fleet, logger, tick: (ms: number) => (now += ms) };
+}
+
+describe('CapiClusterSupplier', () => {
+  it('supplies one cluster per kubeconfig secret, named like the catalog Resource, with no key material', async () => {
+    const { supplier, logger } = setup();
+    const clusters = await supplier.getClusters();
+    expect(clusters.map(c => [c.name, c.url])).toEqual([
+      ['team-a--prod', 'https://10.0.0.2'],
+      ['trustram-aws-cluster', 'https://127.0.0.1:6443/workload/default/trustram-aws-cluster'],
+    ]);
+    expect(clusters[1]).toMatchObject({ caData: 'Q0E=', authMetadata: { 'kubernetes.io/auth-provider': 'multicloud-capi' } });
+    expect(JSON.stringify(clusters)).not.toContain(MARKER);
+    expect(supplier.authStrategy.presentAuthMetadata(clusters[0].authMetadata)).toEqual({});
+
+    const logged = JSON.stringify(logger.warn.mock.calls);
+    expect(logged).toContain('Skipping kubeconfig secret of cluster default/broken');
+    expect(logged).not.toContain(MARKER);
+  });
+
+  it('gives the auth strategy the token or client certificate of each cluster', async () => {
+    const { supplier } = setup();
+    const [certCluster, tokenCluster] = await supplier.getClusters();
+    await expect(supplier.authStrategy.getCredential(tokenCluster, {})).resolves.toEqual({
+      type: 'bearer token',
+      token: `${MARKER}-token`,
+    });
+    await expect(supplier.authStrategy.getCredential(certCluster, {})).resolves.toEqual({
+      type: 'x509 client certificate',
+      cert: 'CERT',
+      key: `${MARKER}-key`,
+    });
+  });
+
+  it('caches for the TTL, refreshes when clusters appear or go, and keeps the last state on errors', async () => {
+    const { supplier, source, fleet, tick } = setup();
+    await supplier.getClusters();
+    await supplier.getClusters();
+    expect(source.reads).toBe(1);
+
+    fleet.refs = [...fleet.refs, 'default/new'];
+    await supplier.getClusters();
+    expect(source.reads).toBe(2);
+
+    tick(61_000);
+    source.fail = true;
+    await expect(supplier.getClusters()).resolves.toHaveLength(2);
+    expect(source.reads).toBe(3);
+  });
+});

@@ -1,0 +1,340 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Retention of each resolution. */
+export const RETENTION = {
+  raw: 48 * HOUR_MS,
+  hourly: 90 * DAY_MS,
+  daily: 730 * DAY_MS,
+} as const;
+
+/** One cluster at one sampling tick. */
+export interface ClusterSample {
+  clusterRef: string;
+  cloud: string;
+  region?: string;
+  owner?: string;
+  environment?: string;
+  verdict: string;
+  phase?: string;
+  machinesTotal: number;
+  machinesRunning: number;
+  machinesByPhase: Record<string, number>;
+  /** Null when no price is known for some machine: never a silent 0. */
+  costPerHour: number | null;
+  complianceFailures: number | null;
+}
+
+export type HistoryMetric =
+  | 'cost_per_hour'
+  | 'machines_running'
+  | 'machines_total'
+  | 'compliance_failures'
+  | 'verdicts';
+export type HistoryStep = 'raw' | 'hour' | 'day';
+export type HistoryGroupBy = 'cloud' | 'owner' | 'environment';
+
+export interface HistoryQuery {
+  cluster?: string;
+  metric: HistoryMetric;
+  from: number;
+  to: number;
+  step: HistoryStep;
+  groupBy?: HistoryGroupBy;
+}
+
+export interface HistoryPoint {
+  t: number;
+  value: number | null;
+  /** For `verdicts`: cluster-samples per verdict in the bucket. */
+  verdicts?: {
+    healthy: number;
+    degraded: number;
+    unhealthy: number;
+    other: number;
+  };
+}
+
+export interface HistorySeries {
+  key: string;
+  points: HistoryPoint[];
+}
+
+const SAMPLES = 'multicloud_samples';
+const HOURLY = 'multicloud_rollups_hourly';
+const DAILY = 'multicloud_rollups_daily';
+const TABLE_OF: Record<HistoryStep, string> = {
+  raw: SAMPLES,
+  hour: HOURLY,
+  day: DAILY,
+};
+const INSERT_CHUNK = 200;
+const ROLLUP_COLUMN: Record<Exclude<HistoryMetric, 'verdicts'>, string> = {
+  cost_per_hour: 'cost_per_hour_avg',
+  machines_running: 'machines_running_avg',
+  machines_total: 'machines_total_avg',
+  compliance_failures: 'compliance_failures_max',
+};
+
+/**
+ * The metric history tables (knex; SQLite embedded, Postgres in production). Writes are
+ * idempotent by (cluster, bucket): a repeated tick or roll-up replaces or ignores, never
+ * duplicates.
+ */
+export class HistoryStore {
+  static async create(database: DatabaseService): Promise<HistoryStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@internal/plugin-multicloud-backend',
+          'migrations',
+        ),
+        tableName: 'multicloud_knex_migrations',
+      });
+    }
+    return new HistoryStore(knex);
+  }
+
+  constructor(private readonly knex: Knex) {}
+
+  /** Writes one tick; a sample already stored for (cluster, tick) is kept as it is. */
+  async insertSamples(
+    bucketStart: number,
+    samples: readonly ClusterSample[],
+  ): Promise<number> {
+    const rows = samples.map(s => ({
+      cluster_ref: s.clusterRef,
+      cloud: s.cloud,
+      region: s.region ?? null,
+      owner: s.owner ?? null,
+      environment: s.environment ?? null,
+      bucket_start: bucketStart,
+      verdict: s.verdict,
+      phase: s.phase ?? null,
+      machines_total: s.machinesTotal,
+      machines_running: s.machinesRunning,
+      machines_by_phase: JSON.stringify(s.machinesByPhase),
+      cost_per_hour: s.costPerHour,
+      compliance_failures: s.complianceFailures,
+    }));
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx(SAMPLES)
+          .insert(rows.slice(i, i + INSERT_CHUNK))
+          .onConflict(['cluster_ref', 'bucket_start'])
+          .ignore();
+      }
+    });
+    return rows.length;
+  }
+
+  /**
+   * Rolls raw samples up into hours and hours into days, for every bucket that completed
+   * before `now`, from where the previous roll-up stopped (the last bucket is recomputed,
+   * so a roll-up interrupted half way is repaired by the next one).
+   */
+  async rollUp(now: number): Promise<{ hourly: number; daily: number }> {
+    const hourly = await this.rollUpInto(SAMPLES, HOURLY, HOUR_MS, now, true);
+    const daily = await this.rollUpInto(HOURLY, DAILY, DAY_MS, now, false);
+    return { hourly, daily };
+  }
+
+  async prune(now: number): Promise<void> {
+    await this.knex(SAMPLES)
+      .where('bucket_start', '<', now - RETENTION.raw)
+      .delete();
+    await this.knex(HOURLY)
+      .where('bucket_start', '<', now - RETENTION.hourly)
+      .delete();
+    await this.knex(DAILY)
+      .where('bucket_start', '<', now - RETENTION.daily)
+      .delete();
+  }
+
+  async query(query: HistoryQuery): Promise<HistorySeries[]> {
+    const table = TABLE_OF[query.step];
+    const raw = query.step === 'raw';
+    const k = this.knex;
+    const keyColumn = query.cluster ? 'cluster_ref' : query.groupBy;
+    let builder = k(table)
+      .where('bucket_start', '>=', query.from)
+      .andWhere('bucket_start', '<', query.to);
+    if (query.cluster) {
+      builder = builder.andWhere('cluster_ref', query.cluster);
+    }
+    const select: Array<string | Knex.Raw> = ['bucket_start'];
+    if (keyColumn) select.push(`${keyColumn} as key`);
+    if (query.metric === 'verdicts') {
+      select.push(
+        ...(raw
+          ? [
+              k.raw(
+                `sum(case when verdict = 'healthy' then 1 else 0 end) as healthy`,
+              ),
+              k.raw(
+                `sum(case when verdict = 'degraded' then 1 else 0 end) as degraded`,
+              ),
+              k.raw(
+                `sum(case when verdict = 'unhealthy' then 1 else 0 end) as unhealthy`,
+              ),
+              k.raw(
+                `sum(case when verdict not in ('healthy', 'degraded', 'unhealthy') then 1 else 0 end) as other`,
+              ),
+            ]
+          : ['healthy', 'degraded', 'unhealthy', 'other'].map(c =>
+              k.raw(`sum(${c}) as ${c}`),
+            )),
+      );
+    } else {
+      // Fleet-wide series add the clusters up; a bucket with any unknown cost is unknown.
+      const column = raw ? query.metric : ROLLUP_COLUMN[query.metric];
+      select.push(
+        k.raw(`sum(${column}) as value`),
+        k.raw(`count(${column}) as known`),
+        k.raw('count(*) as n'),
+      );
+    }
+    const groupBy = keyColumn ? ['bucket_start', keyColumn] : ['bucket_start'];
+    const rows: any[] = await builder
+      .select(select)
+      .groupBy(groupBy)
+      .orderBy('bucket_start');
+
+    const series = new Map<string, HistoryPoint[]>();
+    for (const row of rows) {
+      const key = String(row.key ?? 'fleet');
+      const point: HistoryPoint =
+        query.metric === 'verdicts'
+          ? {
+              t: Number(row.bucket_start),
+              value: Number(row.healthy),
+              verdicts: {
+                healthy: Number(row.healthy),
+                degraded: Number(row.degraded),
+                unhealthy: Number(row.unhealthy),
+                other: Number(row.other),
+              },
+            }
+          : {
+              t: Number(row.bucket_start),
+              value:
+                Number(row.known) === Number(row.n) && row.value !== null
+                  ? Number(row.value)
+                  : null,
+            };
+      series.set(key, [...(series.get(key) ?? []), point]);
+    }
+    return [...series].map(([key, points]) => ({ key, points }));
+  }
+
+  private async rollUpInto(
+    source: string,
+    target: string,
+    size: number,
+    now: number,
+    fromRaw: boolean,
+  ): Promise<number> {
+    const k = this.knex;
+    const end = Math.floor(now / size) * size;
+    const last = await k(target).max({ max: 'bucket_start' }).first();
+    const first = await k(source).min({ min: 'bucket_start' }).first();
+    const startFrom =
+      last?.max !== null && last?.max !== undefined
+        ? Number(last.max)
+        : first?.min;
+    if (startFrom === null || startFrom === undefined) return 0;
+    const start = Math.floor(Number(startFrom) / size) * size;
+    if (start >= end) return 0;
+
+    const bucket = k.raw(`(bucket_start / ${size}) * ${size}`);
+    const aggregates = fromRaw
+      ? [
+          k.raw('count(*) as samples'),
+          k.raw(
+            `sum(case when verdict = 'healthy' then 1 else 0 end) as healthy`,
+          ),
+          k.raw(
+            `sum(case when verdict = 'degraded' then 1 else 0 end) as degraded`,
+          ),
+          k.raw(
+            `sum(case when verdict = 'unhealthy' then 1 else 0 end) as unhealthy`,
+          ),
+          k.raw(
+            `sum(case when verdict not in ('healthy', 'degraded', 'unhealthy') then 1 else 0 end) as other`,
+          ),
+          k.raw('avg(machines_total) as machines_total_avg'),
+          k.raw('avg(machines_running) as machines_running_avg'),
+          k.raw('avg(cost_per_hour) as cost_per_hour_avg'),
+          k.raw('max(cost_per_hour) as cost_per_hour_max'),
+          k.raw('max(compliance_failures) as compliance_failures_max'),
+        ]
+      : [
+          k.raw('sum(samples) as samples'),
+          ...['healthy', 'degraded', 'unhealthy', 'other'].map(c =>
+            k.raw(`sum(${c}) as ${c}`),
+          ),
+          // Weighted by samples, so a partly sampled hour weighs less than a full one.
+          k.raw(
+            'sum(machines_total_avg * samples) / sum(samples) as machines_total_avg',
+          ),
+          k.raw(
+            'sum(machines_running_avg * samples) / sum(samples) as machines_running_avg',
+          ),
+          k.raw('avg(cost_per_hour_avg) as cost_per_hour_avg'),
+          k.raw('max(cost_per_hour_max) as cost_per_hour_max'),
+          k.raw('max(compliance_failures_max) as compliance_failures_max'),
+        ];
+    const rows: any[] = await k(source)
+      .where('bucket_start', '>=', start)
+      .andWhere('bucket_start', '<', end)
+      .select(
+        'cluster_ref',
+        k.raw('max(cloud) as cloud'),
+        k.raw('max(region) as region'),
+        k.raw('max(owner) as owner'),
+        k.raw('max(environment) as environment'),
+        k.raw(`${bucket.toQuery()} as bucket`),
+        ...aggregates,
+      )
+      .groupBy('cluster_ref', k.raw(bucket.toQuery()));
+    const out = rows.map(r => ({
+      cluster_ref: r.cluster_ref,
+      cloud: r.cloud,
+      region: r.region,
+      owner: r.owner,
+      environment: r.environment,
+      bucket_start: Number(r.bucket),
+      samples: Number(r.samples),
+      healthy: Number(r.healthy),
+      degraded: Number(r.degraded),
+      unhealthy: Number(r.unhealthy),
+      other: Number(r.other),
+      machines_total_avg: Number(r.machines_total_avg),
+      machines_running_avg: Number(r.machines_running_avg),
+      cost_per_hour_avg:
+        r.cost_per_hour_avg === null ? null : Number(r.cost_per_hour_avg),
+      cost_per_hour_max:
+        r.cost_per_hour_max === null ? null : Number(r.cost_per_hour_max),
+      compliance_failures_max:
+        r.compliance_failures_max === null
+          ? null
+          : Number(r.compliance_failures_max),
+    }));
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < out.length; i += INSERT_CHUNK) {
+        await tx(target)
+          .insert(out.slice(i, i + INSERT_CHUNK))
+          .onConflict(['cluster_ref', 'bucket_start'])
+          .merge();
+      }
+    });
+    return out.length;
+  }
+}
