@@ -113,19 +113,25 @@ export interface Config {
 
     /** Failover defaults; policies themselves are annotations on each Cluster. */
     failover?: {
-      /** Allow runs started by the scheduler for clusters whose policy says `automatic`. */
+      /** Allow runs started by the scheduler for clusters whose policy says `automatic`. Defaults to false. */
       automatic?: boolean;
+      /** Mode of clusters whose Cluster has a failover target but no mode annotation. Defaults to `manual`. */
+      defaultMode?: 'manual' | 'automatic';
+      /** Seconds between health checks that feed the circuit breakers. Defaults to 30. */
+      checkIntervalSeconds?: number;
       breaker?: {
-        /** Consecutive unhealthy checks that open the breaker. */
+        /** Consecutive unhealthy checks that open the breaker. Defaults to 3. */
         failureThreshold?: number;
-        /** Consecutive healthy checks that close it again. */
+        /** Consecutive healthy checks that close it again from half-open. Defaults to 3. */
         successThreshold?: number;
-        /** Seconds an open breaker waits before half-open probing. */
+        /** Seconds an open breaker waits before half-open probing. Defaults to 300. */
         openSeconds?: number;
+        /** Seconds of continuous unhealthiness that open the breaker regardless of the count. Defaults to 180. */
+        unhealthySeconds?: number;
       };
-      /** Seconds a recovered primary must stay healthy before failback. */
+      /** Seconds a recovered primary must stay healthy before an automatic failback. Defaults to 600. */
       failbackHoldSeconds?: number;
-      /** Seconds to wait for standby workers to become available. */
+      /** Timeout of every run step in seconds (waiting for standby workers included). Defaults to 900. */
       stepTimeoutSeconds?: number;
     };
 

@@ -9,7 +9,14 @@ import {
   multicloudFailoverExecutePermission,
   multicloudPermissions,
 } from '@internal/plugin-multicloud-common';
-import { fleetServiceRef } from '@internal/plugin-multicloud-node';
+import {
+  fleetServiceRef,
+  readManagementClusters,
+} from '@internal/plugin-multicloud-node';
+import { createFailoverEngine } from './failover/createFailoverEngine';
+import { readFailoverConfig } from './failover/failoverConfig';
+import { KubeObjectClient } from './failover/ObjectClient';
+import { scheduleFailoverTasks } from './failover/scheduleFailoverTasks';
 import { HistoryStore } from './history/HistoryStore';
 import { scheduleHistoryTasks } from './history/scheduleHistoryTasks';
 import { FleetInsights } from './insights/FleetInsights';
@@ -40,6 +47,8 @@ export const multicloudPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -79,8 +88,28 @@ export const multicloudPlugin = createBackendPlugin({
             60,
         });
 
+        const failoverConfig = readFailoverConfig(config);
+        const failover = await createFailoverEngine({
+          database: deps.database,
+          fleet,
+          client: new KubeObjectClient(readManagementClusters(config)),
+          auditor: deps.auditor,
+          logger: logger.child({ component: 'failover' }),
+          config: failoverConfig,
+          specs: insights.priceBook,
+          rules: insights.complianceRules,
+        });
+        await scheduleFailoverTasks({
+          scheduler: deps.scheduler,
+          logger,
+          config: failoverConfig,
+          ...failover,
+        });
+        deps.lifecycle.addShutdownHook(() => failover.executor.stop());
+
         httpRouter.use(
           await createRouter({
+            failover,
             ...deps,
             insights,
             history,

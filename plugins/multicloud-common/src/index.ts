@@ -61,4 +61,5 @@ export { regionGeography } from './placement/geography';
 export type { Continent, RegionGeography } from './placement/geography';
 export { LATENCY_SCORES, latencyTier } from './placement/prioritizers/latency';
 export type { LatencyTier } from './placement/prioritizers/latency';
+export * from './failover';
 export { recommend as recommendPlacement } from './placement/answer';

@@ -1,8 +1,6 @@
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { migrateDatabase } from '../database/migrateDatabase';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -89,17 +87,7 @@ const ROLLUP_COLUMN: Record<Exclude<HistoryMetric, 'verdicts'>, string> = {
  */
 export class HistoryStore {
   static async create(database: DatabaseService): Promise<HistoryStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-multicloud-backend',
-          'migrations',
-        ),
-        tableName: 'multicloud_knex_migrations',
-      });
-    }
-    return new HistoryStore(knex);
+    return new HistoryStore(await migrateDatabase(database));
   }
 
   constructor(private readonly knex: Knex) {}

@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsRegistryService,
@@ -9,6 +10,8 @@ import type { FleetService } from '@internal/plugin-multicloud-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { Registry } from 'prom-client';
+import type { FailoverEngine } from '../failover/createFailoverEngine';
+import { createFailoverRoutes } from '../failover/failoverRoutes';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { FleetInsights } from '../insights/FleetInsights';
 import { createClusterAccessResolver } from './clusterAccess';
@@ -30,6 +33,8 @@ export interface RouterOptions {
   services: ServiceDependencies;
   metrics: Registry;
   placementConfig: PlacementConfig;
+  failover: FailoverEngine;
+  auditor: AuditorService;
 }
 
 export async function createRouter(
@@ -77,6 +82,17 @@ export async function createRouter(
       placementConfig: options.placementConfig,
       httpAuth,
       permissions: options.permissions,
+      resolveAccess,
+    }),
+  );
+  router.use(
+    createFailoverRoutes({
+      service: options.failover.service,
+      breakers: options.failover.breakers,
+      fleet,
+      httpAuth,
+      permissions: options.permissions,
+      auditor: options.auditor,
       resolveAccess,
     }),
   );
