@@ -6,7 +6,13 @@ export async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  // The first visit may wait for the dev server's initial bundle.
+  await expect(sidebarLink(page, 'Catalog')).toBeVisible({ timeout: 90_000 });
+}
+
+/** A link of the sidebar (the nav element itself is reported hidden while it animates). */
+export function sidebarLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name, exact: true });
 }
 
 export async function screenshot(page: Page, name: string) {

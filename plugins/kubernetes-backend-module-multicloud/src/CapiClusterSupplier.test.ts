@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import type { ClusterSummary } from '@internal/plugin-multicloud-common';
 import type { FleetService, FleetView } from '@internal/plugin-multicloud-node';
 import { CapiClusterSupplier } from './CapiClusterSupplier';
@@ -24,6 +25,12 @@ function fleetWith(refs: string[]): FleetService & { refs: string[] } {
   };
   return fleet;
 }
+
+const serviceAccount: AuthenticationStrategy = {
+  getCredential: async () => ({ type: 'bearer token', token: 'from-config' }),
+  validateCluster: () => [new Error('wrapped validation')],
+  presentAuthMetadata: () => ({}),
+};
 
 function setup() {
   const secrets = new Map([
@@ -51,9 +58,12 @@ describe('CapiClusterSupplier', () => {
       ['team-a--prod', 'https://10.0.0.2'],
       ['trustram-aws-cluster', 'https://127.0.0.1:6443/workload/default/trustram-aws-cluster'],
     ]);
-    expect(clusters[1]).toMatchObject({ caData: 'Q0E=', authMetadata: { 'kubernetes.io/auth-provider': 'multicloud-capi' } });
+    expect(clusters[1]).toMatchObject({
+      caData: 'Q0E=',
+      authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount', 'multicloud.io/capi-cluster': 'true' },
+    });
     expect(JSON.stringify(clusters)).not.toContain(MARKER);
-    expect(supplier.authStrategy.presentAuthMetadata(clusters[0].authMetadata)).toEqual({});
+    expect(supplier.wrapServiceAccountStrategy(serviceAccount).presentAuthMetadata(clusters[0].authMetadata)).toEqual({});
 
     const logged = JSON.stringify(logger.warn.mock.calls);
     expect(logged).toContain('Skipping kubeconfig secret of cluster default/broken');
@@ -62,16 +72,25 @@ describe('CapiClusterSupplier', () => {
 
   it('gives the auth strategy the token or client certificate of each cluster', async () => {
     const { supplier } = setup();
+    const strategy = supplier.wrapServiceAccountStrategy(serviceAccount);
     const [certCluster, tokenCluster] = await supplier.getClusters();
-    await expect(supplier.authStrategy.getCredential(tokenCluster, {})).resolves.toEqual({
+    await expect(strategy.getCredential(tokenCluster, {})).resolves.toEqual({
       type: 'bearer token',
       token: `${MARKER}-token`,
     });
-    await expect(supplier.authStrategy.getCredential(certCluster, {})).resolves.toEqual({
+    await expect(strategy.getCredential(certCluster, {})).resolves.toEqual({
       type: 'x509 client certificate',
       cert: 'CERT',
       key: `${MARKER}-key`,
     });
+  });
+
+  it('leaves configured service-account clusters to the wrapped strategy', async () => {
+    const { supplier } = setup();
+    const strategy = supplier.wrapServiceAccountStrategy(serviceAccount);
+    const configured = { name: 'configured', url: 'https://x', authMetadata: { serviceAccountToken: 'cfg' } };
+    await expect(strategy.getCredential(configured, {})).resolves.toEqual({ type: 'bearer token', token: 'from-config' });
+    expect(strategy.validateCluster({})).toEqual([new Error('wrapped validation')]);
   });
 
   it('caches for the TTL, refreshes when clusters appear or go, and keeps the last state on errors', async () => {

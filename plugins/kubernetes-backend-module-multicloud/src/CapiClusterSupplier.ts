@@ -11,7 +11,12 @@ import type { FleetService } from '@internal/plugin-multicloud-node';
 import type { KubeconfigSecretSource } from './KubeconfigSecretSource';
 import { parseClusterKubeconfig } from './parseClusterKubeconfig';
 
-export const CAPI_AUTH_PROVIDER = 'multicloud-capi';
+/**
+ * CAPI clusters use the `serviceAccount` auth provider name: the Kubernetes frontend
+ * knows it as server-side auth, so the browser never handles credentials. This marker in
+ * the auth metadata tells the wrapped strategy to use the kubeconfig secret's credential.
+ */
+export const CAPI_CLUSTER_MARKER = 'multicloud.io/capi-cluster';
 
 interface CacheEntry {
   clusters: ClusterDetails[];
@@ -47,17 +52,27 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
     return (await this.current()).clusters;
   }
 
-  readonly authStrategy: AuthenticationStrategy = {
-    getCredential: async clusterDetails => {
-      const credential = (await this.current()).credentials.get(clusterDetails.name);
-      if (!credential) {
-        throw new Error(`no kubeconfig secret is known for cluster ${clusterDetails.name}`);
-      }
-      return credential;
-    },
-    validateCluster: () => [],
-    presentAuthMetadata: (_authMetadata: AuthMetadata) => ({}),
-  };
+  /**
+   * The `serviceAccount` strategy extended with the CAPI clusters' credentials (bearer
+   * token or client certificate); other clusters keep the wrapped strategy's behaviour.
+   */
+  wrapServiceAccountStrategy(serviceAccount: AuthenticationStrategy): AuthenticationStrategy {
+    return {
+      getCredential: async (clusterDetails, authConfig) => {
+        if (clusterDetails.authMetadata[CAPI_CLUSTER_MARKER] !== 'true') {
+          return serviceAccount.getCredential(clusterDetails, authConfig);
+        }
+        const credential = (await this.current()).credentials.get(clusterDetails.name);
+        if (!credential) {
+          throw new Error(`no kubeconfig secret is known for cluster ${clusterDetails.name}`);
+        }
+        return credential;
+      },
+      validateCluster: (authMetadata: AuthMetadata) =>
+        authMetadata[CAPI_CLUSTER_MARKER] === 'true' ? [] : serviceAccount.validateCluster(authMetadata),
+      presentAuthMetadata: (_authMetadata: AuthMetadata) => ({}),
+    };
+  }
 
   private async current(): Promise<CacheEntry> {
     const now = (this.options.now ?? Date.now)();
@@ -100,7 +115,10 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
           caData: access.caData,
           skipTLSVerify: access.skipTLSVerify,
           skipMetricsLookup: true,
-          authMetadata: { 'kubernetes.io/auth-provider': CAPI_AUTH_PROVIDER },
+          authMetadata: {
+            'kubernetes.io/auth-provider': 'serviceAccount',
+            [CAPI_CLUSTER_MARKER]: 'true',
+          },
         });
         credentials.set(
           name,

@@ -5,7 +5,7 @@
  */
 export { kubernetesModuleMulticloud as default } from './module';
 export * from './parseClusterKubeconfig';
-export { CapiClusterSupplier, CAPI_AUTH_PROVIDER } from './CapiClusterSupplier';
+export { CapiClusterSupplier, CAPI_CLUSTER_MARKER } from './CapiClusterSupplier';
 export {
   ManagementClusterKubeconfigSecrets,
   type KubeconfigSecretSource,

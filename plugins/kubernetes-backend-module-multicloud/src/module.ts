@@ -7,7 +7,8 @@ import {
   kubernetesClusterSupplierExtensionPoint,
 } from '@backstage/plugin-kubernetes-node';
 import { fleetServiceRef, readManagementClusters } from '@internal/plugin-multicloud-node';
-import { CAPI_AUTH_PROVIDER, CapiClusterSupplier } from './CapiClusterSupplier';
+import { CapiClusterSupplier } from './CapiClusterSupplier';
+import { defaultAuthStrategies } from './defaultAuthStrategies';
 import { ManagementClusterKubeconfigSecrets } from './KubeconfigSecretSource';
 
 /**
@@ -38,7 +39,14 @@ export const kubernetesModuleMulticloud = createBackendModule({
           logger,
           ttlMs: (config.getOptionalNumber('multicloud.kubernetes.cacheSeconds') ?? 300) * 1000,
         });
-        authStrategies.addAuthStrategy(CAPI_AUTH_PROVIDER, supplier.authStrategy);
+        // Registering any strategy replaces the plugin's default set, so the defaults are
+        // registered again, with `serviceAccount` extended for the CAPI clusters.
+        for (const [key, strategy] of defaultAuthStrategies({ config, logger })) {
+          authStrategies.addAuthStrategy(
+            key,
+            key === 'serviceAccount' ? supplier.wrapServiceAccountStrategy(strategy) : strategy,
+          );
+        }
         suppliers.addClusterSupplier(async ({ getDefault }) => {
           const configured = await getDefault();
           return {

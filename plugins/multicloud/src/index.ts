@@ -4,7 +4,18 @@
  *
  * @packageDocumentation
  */
-export { multicloudPlugin, MulticloudPage } from './legacy';
+export {
+  multicloudPlugin,
+  MulticloudPage,
+  EntityMulticloudClustersContent,
+  EntityMulticloudClusterContent,
+  isMulticloudClusterResource,
+} from './legacy';
 export { multicloudApiRef } from './api/MulticloudApi';
 export type { MulticloudApi, MulticloudHealth } from './api/MulticloudApi';
 export { MulticloudClient } from './api/MulticloudClient';
+export {
+  rootRouteRef,
+  clustersRouteRef,
+  clusterDetailRouteRef,
+} from './routes';

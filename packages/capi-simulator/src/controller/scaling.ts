@@ -9,6 +9,7 @@ import {
   type MachinePhase,
 } from '../capi/machines';
 import { cloudOfKind, PROVIDERS } from '../capi/providers';
+import { storageKey } from '../api/registry';
 import { readRef, type CapiVersion } from '../capi/refs';
 import { readReferenced } from './view';
 import type { Writer } from './writer';
@@ -80,7 +81,7 @@ function createMachine(ctx: StepContext, owner: MachineOwner): KubeObject {
   const draft = newMachine({
     version: owner.version,
     namespace: ctx.namespace,
-    name: `${owner.owner.metadata!.name}-${ctx.nameSuffix()}`,
+    name: freeMachineName(ctx, owner.owner.metadata!.name!),
     clusterName: ctx.clusterName,
     kubernetesVersion: owner.kubernetesVersion,
     zone: zones[index % zones.length],
@@ -112,6 +113,18 @@ function createMachine(ctx: StepContext, owner: MachineOwner): KubeObject {
   }
   setPhase(ctx, machine, 'Provisioning');
   return machine;
+}
+
+/**
+ * A random suffix can repeat one already in use in a large fleet (the generator draws from
+ * the same alphabet); a real API server would answer 409, so draw again instead.
+ */
+function freeMachineName(ctx: StepContext, ownerName: string): string {
+  const key = storageKey('cluster.x-k8s.io', 'Machine');
+  for (;;) {
+    const name = `${ownerName}-${ctx.nameSuffix()}`;
+    if (!ctx.store.get(key, ctx.namespace, name)) return name;
+  }
 }
 
 /** Starts deleting a machine (its finalizer keeps it, phase Deleting, until the next step). */

@@ -1,0 +1,16 @@
+import type { APIRequestContext } from '@playwright/test';
+
+const BACKEND = process.env.BACKEND_URL ?? 'http://localhost:7007';
+// The embedded default's static external-access token (app-config.yaml), a service principal.
+const TOKEN = process.env.MULTICLOUD_METRICS_TOKEN ?? 'local-dev-metrics-token-change-me';
+
+/** What the backend itself says, to compare the pages against. */
+export async function backendJson(request: APIRequestContext, path: string): Promise<any> {
+  const res = await request.get(`${BACKEND}/api/multicloud${path}`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
+  if (!res.ok()) {
+    throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
+  }
+  return res.json();
+}
