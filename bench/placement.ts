@@ -41,6 +41,8 @@ function bench(clusters: number) {
   let started = performance.now();
   const index = buildPlacementIndex(fleet.clusters, prices);
   const indexMs = performance.now() - started;
+  // Warm the JIT so the percentiles describe the steady state, not compilation.
+  for (let i = 0; i < 50; i++) evaluatePlacement(index, requests[i % requests.length]);
   const times: number[] = [];
   let ranked = 0;
   for (let i = 0; i < runs; i++) {

@@ -6,3 +6,4 @@
 export { catalogModuleMulticloud as default } from './module';
 export { clusterToEntity, CLUSTER_REF_ANNOTATION } from './clusterToEntity';
 export { ClusterEntityProvider } from './ClusterEntityProvider';
+export { ClusterDependencyProcessor } from './ClusterDependencyProcessor';

@@ -2,13 +2,18 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { fleetServiceRef } from '@internal/plugin-multicloud-node';
+import { ClusterDependencyProcessor } from './ClusterDependencyProcessor';
 import { ClusterEntityProvider } from './ClusterEntityProvider';
 
 /**
  * Catalog module of the multicloud suite: each CAPI cluster of the shared fleet watch
- * cache becomes a `kubernetes-cluster` Resource.
+ * cache becomes a `kubernetes-cluster` Resource, and Components that depend on clusters
+ * that do not exist are reported.
  */
 export const catalogModuleMulticloud = createBackendModule({
   pluginId: 'catalog',
@@ -20,9 +25,14 @@ export const catalogModuleMulticloud = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalogService: catalogServiceRef,
         fleet: fleetServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, fleet }) {
+      async init({ catalog, config, logger, scheduler, auth, catalogService, fleet }) {
+        catalog.addProcessor(
+          new ClusterDependencyProcessor({ fleet, catalog: catalogService, auth, logger }),
+        );
         const managementCluster =
           config.getOptionalConfigArray('multicloud.managementClusters')?.[0]?.getString('name') ??
           'default';
