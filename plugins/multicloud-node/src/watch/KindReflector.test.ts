@@ -194,6 +194,41 @@ describe('KindReflector', () => {
     expect(delays[0]).toBe(800);
   });
 
+  it('keeps neither managedFields nor the last-applied annotation', async () => {
+    const client = new ScriptedClient();
+    const heavy = {
+      ...obj('a', '1'),
+      metadata: {
+        ...obj('a', '1').metadata,
+        managedFields: [{ manager: 'kubectl' }],
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': '{}',
+          keep: 'me',
+        },
+      },
+    } as KubeObject;
+    client.lists.push(() => ({ items: [heavy], resourceVersion: '3' }));
+    const kept: KubeObject[] = [];
+    const reflector = new KindReflector({
+      kind: clusterKind,
+      version: 'v1beta2',
+      client,
+      onChange: (_change, o) => kept.push(o),
+      idleTimeoutMs: 10_000,
+      watchTimeoutSeconds: 300,
+      pageSize: 10,
+    });
+    reflector.start();
+    await until(() => kept.length === 1);
+    await reflector.stop();
+    expect(kept[0].metadata).toEqual({
+      name: 'a',
+      namespace: 'default',
+      resourceVersion: '1',
+      annotations: { keep: 'me' },
+    });
+  });
+
   it('retries a failing initial list with backoff', async () => {
     const client = new ScriptedClient();
     client.lists.push(() => {

@@ -142,7 +142,7 @@ export class KindReflector {
         continueToken,
       });
       for (const item of page.items) {
-        seen.set(objectKey(item), withKind(item, kind, version));
+        seen.set(objectKey(item), forCache(item, kind, version));
       }
       continueToken = page.continueToken || undefined;
       resourceVersion = page.resourceVersion;
@@ -286,7 +286,7 @@ export class KindReflector {
     if (!raw?.metadata?.name) {
       return;
     }
-    const object = withKind(raw, this.options.kind, this.options.version);
+    const object = forCache(raw, this.options.kind, this.options.version);
     const key = objectKey(object);
     if (type === 'DELETED') {
       this.objects.delete(key);
@@ -324,16 +324,40 @@ function objectKey(object: KubeObject): string {
   return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
 }
 
-/** List items may omit apiVersion/kind (the list carries them); the fleet model needs both. */
-function withKind(
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * What the cache keeps of an object: list items may omit apiVersion/kind (the list
+ * carries them) and the fleet model needs both; `managedFields` and the last-applied
+ * annotation are dropped, as client-go transforms do, because they can double an object's
+ * size and nothing reads them.
+ */
+function forCache(
   object: KubeObject,
   kind: WatchedKind,
   version: string,
 ): KubeObject {
-  if (object.kind && object.apiVersion) {
+  const metadata = object.metadata as
+    | (KubeObject['metadata'] & { managedFields?: unknown })
+    | undefined;
+  const heavy =
+    metadata?.managedFields !== undefined ||
+    metadata?.annotations?.[LAST_APPLIED] !== undefined;
+  if (object.kind && object.apiVersion && !heavy) {
     return object;
   }
-  return { ...object, kind: kind.kind, apiVersion: `${kind.group}/${version}` };
+  const trimmed: KubeObject = {
+    ...object,
+    kind: object.kind ?? kind.kind,
+    apiVersion: object.apiVersion ?? `${kind.group}/${version}`,
+  };
+  if (metadata && heavy) {
+    const { managedFields: _managedFields, ...rest } = metadata;
+    const annotations = rest.annotations ? { ...rest.annotations } : undefined;
+    if (annotations) delete annotations[LAST_APPLIED];
+    trimmed.metadata = { ...rest, ...(annotations ? { annotations } : {}) };
+  }
+  return trimmed;
 }
 
 function errorMessage(error: unknown): string {

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const RUN = path.join(ROOT, '.run/bench');
+export const TOKEN = 'bench-static-token-0123456789';
+
+const children: ChildProcess[] = [];
+
+/** Starts a process in its own group, logging to a file; all are stopped on exit. */
+export function start(command: string, args: string[], log: string, env: NodeJS.ProcessEnv = {}) {
+  fs.mkdirSync(RUN, { recursive: true });
+  const out = fs.openSync(path.join(RUN, log), 'w');
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  children.push(child);
+  return child;
+}
+
+export function stopAll() {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+export async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+}
+
+export async function getJson(url: string): Promise<any> {
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+/**
+ * The simulator (as a process) with `clusters` clusters, then the real backend
+ * (packages/backend) pointed at it on `backendPort`, with a static service token.
+ */
+export async function startPortalBackend(options: { clusters: number; simPort: number; backendPort: number }) {
+  const kubeconfig = path.join(RUN, 'kubeconfig');
+  fs.mkdirSync(RUN, { recursive: true });
+  fs.rmSync(kubeconfig, { force: true });
+  start(
+    'node',
+    ['packages/capi-simulator/bin/capi-sim', '--port', String(options.simPort), '--clusters', String(options.clusters), '--kubeconfig-out', kubeconfig, '--bookmark-interval', '30'],
+    'sim.log',
+  );
+  await waitFor(async () => fs.existsSync(kubeconfig), 180_000, 'the simulator start');
+
+  const config = path.join(RUN, 'app-config.bench.yaml');
+  fs.writeFileSync(
+    config,
+    [
+      'backend:',
+      `  baseUrl: http://localhost:${options.backendPort}`,
+      `  listen: { port: ${options.backendPort} }`,
+      '  auth:',
+      '    externalAccess:',
+      '      - type: static',
+      `        options: { token: ${TOKEN}, subject: bench }`,
+      'multicloud:',
+      '  managementClusters:',
+      '    - name: simulated',
+      `      kubeconfig: { path: ${kubeconfig} }`,
+      '',
+    ].join('\n'),
+  );
+  const startedAt = Date.now();
+  const backend = start('yarn', ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', config], 'backend.log');
+  const base = `http://localhost:${options.backendPort}`;
+  await waitFor(async () => (await fetch(`${base}/api/multicloud/health`)).ok, 300_000, 'the backend start');
+  return { backend, base, kubeconfig, startedAt };
+}
+
+/** RSS in MB of the largest process of a tree (the backend's node process under backstage-cli). */
+export function largestRssMb(rootPid: number): number {
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) {
+    const file = `/proc/${pids[i]}/task/${pids[i]}/children`;
+    const children = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
+    pids.push(...children.map(Number));
+  }
+  let max = 0;
+  for (const pid of pids) {
+    const status = fs.existsSync(`/proc/${pid}/status`) ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+    max = Math.max(max, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  }
+  return Math.round(max);
+}
