@@ -63,7 +63,7 @@ async function load(url: string, withAuth: boolean, options: { connections: numb
     headers: withAuth ? { Authorization: `Bearer ${TOKEN}` } : {},
   });
   return {
-    rps: Math.round(result.requests.average),
+    rps: Number(result.requests.average.toFixed(1)),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,

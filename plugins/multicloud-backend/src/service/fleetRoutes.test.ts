@@ -69,6 +69,10 @@ describe('fleet routes against the simulated management cluster', () => {
     ]);
     expect(body.total).toBe(2);
     expect(body.unfilteredTotal).toBe(3);
+    const again = await request(backend.server)
+      .get('/api/multicloud/clusters?cloud=aws,gcp&sort=name&order=desc')
+      .set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
     expect(body.facets.cloud).toEqual(
       expect.arrayContaining([
         { value: 'azure', count: 1 },

@@ -5,6 +5,7 @@ import type {
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   buildConditionTree,
+  clusterQueryToParams,
   clusterRef,
   machineRows,
   parseClusterQuery,
@@ -50,6 +51,7 @@ export function createFleetRoutes({
 }: FleetRoutesOptions) {
   const router = Router();
   const responses = new SerializedResponseCache();
+  const queries = new SerializedResponseCache(16);
 
   const visibleClusters = (
     view: FleetView,
@@ -110,8 +112,13 @@ export function createFleetRoutes({
       );
     }
     const view = fleet.getFleet();
-    const page = queryClusters(visibleClusters(view, access), parsed.query);
-    res.json({ version: view.version, stale: view.stale, ...page });
+    // Dashboards poll the same few queries: each is answered once per fleet version.
+    const variant = `${access.scope === 'all' ? 'all' : access.variant}?${clusterQueryToParams(parsed.query)}`;
+    queries.send(req, res, { version: view.version, variant }, () => ({
+      version: view.version,
+      stale: view.stale,
+      ...queryClusters(visibleClusters(view, access), parsed.query),
+    }));
   });
 
   router.get('/clusters/:namespace/:name', async (req, res) => {
