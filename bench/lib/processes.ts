@@ -89,18 +89,18 @@ export async function startPortalBackend(options: { clusters: number; simPort: n
   return { backend, base, kubeconfig, startedAt };
 }
 
-/** RSS in MB of the largest process of a tree (the backend's node process under backstage-cli). */
-export function largestRssMb(rootPid: number): number {
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) {
-    const file = `/proc/${pids[i]}/task/${pids[i]}/children`;
+/**
+ * RSS in MB of the backend itself: the leaf of the process tree (yarn → backstage-cli →
+ * the backend's node process), not the tooling processes above it.
+ */
+export function backendRssMb(rootPid: number): number {
+  let pid = rootPid;
+  for (;;) {
+    const file = `/proc/${pid}/task/${pid}/children`;
     const children = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
-    pids.push(...children.map(Number));
+    if (children.length === 0) break;
+    pid = Number(children[children.length - 1]);
   }
-  let max = 0;
-  for (const pid of pids) {
-    const status = fs.existsSync(`/proc/${pid}/status`) ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
-    max = Math.max(max, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  }
-  return Math.round(max);
+  const status = fs.existsSync(`/proc/${pid}/status`) ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
