@@ -11,7 +11,10 @@ import {
 } from '@internal/plugin-multicloud-common';
 import {
   fleetServiceRef,
+  readComplianceRules,
   readManagementClusters,
+  readPlacementConfig,
+  readPriceBookConfig,
 } from '@internal/plugin-multicloud-node';
 import { createFailoverEngine } from './failover/createFailoverEngine';
 import { readFailoverConfig } from './failover/failoverConfig';
@@ -25,11 +28,6 @@ import {
   multicloudClusterResourceRef,
   multicloudClusterRules,
 } from './permissions/clusterResource';
-import {
-  readComplianceRules,
-  readPlacementConfig,
-  readPriceBookConfig,
-} from './insights/readEngineConfig';
 import { createRouter } from './service/router';
 import { ServiceDependencies } from './service/ServiceDependencies';
 

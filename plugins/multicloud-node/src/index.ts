@@ -13,3 +13,4 @@ export {
   type ListWatchClient,
 } from './watch/KubeListWatchClient';
 export { WATCHED_KINDS, type WatchedKind } from './watch/watchedKinds';
+export * from './config/readEngineConfig';

@@ -18,18 +18,26 @@ describe('resolveWorkspacePath', () => {
   });
 
   it('resolves paths inside the workspace, existing or not', () => {
-    expect(resolveWorkspacePath(workspace, 'targetPath', 'clusters/aws/us-west-2/x')).toBe(
-      path.join(fs.realpathSync(workspace), 'clusters/aws/us-west-2/x'),
-    );
+    expect(
+      resolveWorkspacePath(workspace, 'targetPath', 'clusters/aws/us-west-2/x'),
+    ).toBe(path.join(fs.realpathSync(workspace), 'clusters/aws/us-west-2/x'));
   });
 
   it.each([
     ['../etc/passwd', "must stay inside the workspace ('..' is not allowed)"],
-    ['clusters/../../x', "must stay inside the workspace ('..' is not allowed)"],
+    [
+      'clusters/../../x',
+      "must stay inside the workspace ('..' is not allowed)",
+    ],
     ['/etc/passwd', 'must be relative to the workspace, got an absolute path'],
-    ['escape/file.yaml', 'must stay inside the workspace (a symlink leads outside)'],
+    [
+      'escape/file.yaml',
+      'must stay inside the workspace (a symlink leads outside)',
+    ],
     ['', 'must be a non-empty relative path'],
   ])('rejects %j', (value, message) => {
-    expect(() => resolveWorkspacePath(workspace, 'targetPath', value)).toThrow(`targetPath: ${message}`);
+    expect(() => resolveWorkspacePath(workspace, 'targetPath', value)).toThrow(
+      `targetPath: ${message}`,
+    );
   });
 });

@@ -7,17 +7,25 @@ import path from 'node:path';
  * paths, `..` escapes and paths that leave the workspace through a symlink, naming the
  * input field so the template author sees which value was refused.
  */
-export function resolveWorkspacePath(workspacePath: string, field: string, value: string): string {
+export function resolveWorkspacePath(
+  workspacePath: string,
+  field: string,
+  value: string,
+): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new InputError(`${field}: must be a non-empty relative path`);
   }
   if (path.isAbsolute(value) || /^[a-zA-Z]:[\\/]/.test(value)) {
-    throw new InputError(`${field}: must be relative to the workspace, got an absolute path`);
+    throw new InputError(
+      `${field}: must be relative to the workspace, got an absolute path`,
+    );
   }
   const root = fs.realpathSync(workspacePath);
   const target = path.resolve(root, value);
   if (!isInside(root, target)) {
-    throw new InputError(`${field}: must stay inside the workspace ('..' is not allowed)`);
+    throw new InputError(
+      `${field}: must stay inside the workspace ('..' is not allowed)`,
+    );
   }
   // The deepest existing ancestor decides: a symlink anywhere on the way may point outside.
   let existing = target;
@@ -25,12 +33,17 @@ export function resolveWorkspacePath(workspacePath: string, field: string, value
     existing = path.dirname(existing);
   }
   if (!isInside(root, fs.realpathSync(existing))) {
-    throw new InputError(`${field}: must stay inside the workspace (a symlink leads outside)`);
+    throw new InputError(
+      `${field}: must stay inside the workspace (a symlink leads outside)`,
+    );
   }
   return target;
 }
 
 function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (!relative.startsWith('..') && !path.isAbsolute(relative))
+  );
 }

@@ -113,7 +113,9 @@ export function createFleetRoutes({
     }
     const view = fleet.getFleet();
     // Dashboards poll the same few queries: each is answered once per fleet version.
-    const variant = `${access.scope === 'all' ? 'all' : access.variant}?${clusterQueryToParams(parsed.query)}`;
+    const variant = `${
+      access.scope === 'all' ? 'all' : access.variant
+    }?${clusterQueryToParams(parsed.query)}`;
     queries.send(req, res, { version: view.version, variant }, () => ({
       version: view.version,
       stale: view.stale,

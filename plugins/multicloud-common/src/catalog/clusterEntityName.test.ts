@@ -3,7 +3,9 @@ import { clusterEntityName } from './clusterEntityName';
 
 describe('clusterEntityName', () => {
   it('keeps names of clusters in the default namespace', () => {
-    expect(clusterEntityName('default', 'trustram-aws-cluster')).toBe('trustram-aws-cluster');
+    expect(clusterEntityName('default', 'trustram-aws-cluster')).toBe(
+      'trustram-aws-cluster',
+    );
   });
 
   it('prefixes other namespaces so equal names in two namespaces do not collide', () => {

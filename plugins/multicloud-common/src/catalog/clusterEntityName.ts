@@ -16,7 +16,9 @@ export function clusterEntityName(namespace: string, name: string): string {
     return cleaned;
   }
   const suffix = fnv1a(`${namespace}/${name}`);
-  const head = cleaned.slice(0, MAX_NAME_LENGTH - suffix.length - 1).replace(/[^A-Za-z0-9]+$/, '');
+  const head = cleaned
+    .slice(0, MAX_NAME_LENGTH - suffix.length - 1)
+    .replace(/[^A-Za-z0-9]+$/, '');
   return `${head}-${suffix}`;
 }
 

@@ -23,7 +23,10 @@ export interface MachineRow {
  */
 export function machineRows(objects: readonly KubeObject[]): MachineRow[] {
   const rows = objects
-    .filter(o => o?.kind === 'Machine' && o.apiVersion?.startsWith('cluster.x-k8s.io/'))
+    .filter(
+      o =>
+        o?.kind === 'Machine' && o.apiVersion?.startsWith('cluster.x-k8s.io/'),
+    )
     .map(toRow);
   const roleOrder = (row: MachineRow) => (row.role === 'control-plane' ? 0 : 1);
   return rows.sort(
@@ -38,17 +41,24 @@ function toRow(machine: KubeObject): MachineRow {
   const labels = machine.metadata?.labels ?? {};
   const status = isRecord(machine.status) ? machine.status : {};
   const spec = isRecord(machine.spec) ? machine.spec : {};
-  const conditions: any[] = Array.isArray(status.conditions) ? status.conditions : [];
-  const notReady = conditions.find(c => c?.type === 'Ready' && c?.status !== 'True');
+  const conditions: any[] = Array.isArray(status.conditions)
+    ? status.conditions
+    : [];
+  const notReady = conditions.find(
+    c => c?.type === 'Ready' && c?.status !== 'True',
+  );
   const problem =
     stringOf(status.failureMessage) ??
     stringOf(status.deprecated?.v1beta1?.failureMessage) ??
-    (notReady ? stringOf(notReady.message) ?? stringOf(notReady.reason) : undefined);
+    (notReady
+      ? stringOf(notReady.message) ?? stringOf(notReady.reason)
+      : undefined);
   return {
     name: machine.metadata?.name ?? '(unnamed)',
     namespace: machine.metadata?.namespace ?? 'default',
     role: CAPI_LABELS.controlPlane in labels ? 'control-plane' : 'worker',
-    pool: labels[CAPI_LABELS.deploymentName] ?? labels[CAPI_LABELS.machinePoolName],
+    pool:
+      labels[CAPI_LABELS.deploymentName] ?? labels[CAPI_LABELS.machinePoolName],
     phase: stringOf(status.phase) ?? 'Unknown',
     version: stringOf(spec.version),
     nodeName: stringOf(status.nodeRef?.name),
