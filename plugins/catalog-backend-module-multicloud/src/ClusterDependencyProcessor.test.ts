@@ -8,20 +8,43 @@ const component = (dependsOn: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production', dependsOn },
+  spec: {
+    type: 'service',
+    owner: 'team-payments',
+    lifecycle: 'production',
+    dependsOn,
+  },
 });
 
 function setup(synced = true) {
   const fleet = {
     getStatus: () => ({ synced }),
-    getFleet: () => ({ clusters: [{ namespace: 'default', name: 'trustram-aws-cluster' }, { namespace: 'team-a', name: 'prod' }] }),
+    getFleet: () => ({
+      clusters: [
+        { namespace: 'default', name: 'trustram-aws-cluster' },
+        { namespace: 'team-a', name: 'prod' },
+      ],
+    }),
   } as unknown as FleetService;
   const catalog = catalogServiceMock({
-    entities: [{ apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: 'orders-db', namespace: 'default' }, spec: {} }],
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'orders-db', namespace: 'default' },
+        spec: {},
+      },
+    ],
   });
   const logger = mockServices.logger.mock();
   let now = 0;
-  const processor = new ClusterDependencyProcessor({ fleet, catalog, auth: mockServices.auth(), logger, now: () => now });
+  const processor = new ClusterDependencyProcessor({
+    fleet,
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+    now: () => now,
+  });
   return { processor, logger, advance: (ms: number) => (now += ms) };
 }
 
@@ -43,7 +66,12 @@ describe('ClusterDependencyProcessor', () => {
   it('accepts fleet clusters (by catalog name) and other catalog resources', async () => {
     const { processor, logger } = setup();
     await processor.postProcessEntity(
-      component(['resource:default/trustram-aws-cluster', 'resource:team-a--prod', 'resource:default/orders-db', 'component:default/other']),
+      component([
+        'resource:default/trustram-aws-cluster',
+        'resource:team-a--prod',
+        'resource:default/orders-db',
+        'component:default/other',
+      ]),
     );
     expect(logger.warn).not.toHaveBeenCalled();
   });

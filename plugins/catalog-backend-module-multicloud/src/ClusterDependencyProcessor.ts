@@ -4,7 +4,10 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import type { CatalogProcessor, CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  CatalogProcessor,
+  CatalogService,
+} from '@backstage/plugin-catalog-node';
 import { clusterEntityName } from '@internal/plugin-multicloud-common';
 import type { FleetService } from '@internal/plugin-multicloud-node';
 
@@ -33,7 +36,10 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
   }
 
   async postProcessEntity(entity: Entity): Promise<Entity> {
-    if (entity.kind.toLocaleLowerCase('en-US') !== 'component' || !this.options.fleet.getStatus().synced) {
+    if (
+      entity.kind.toLocaleLowerCase('en-US') !== 'component' ||
+      !this.options.fleet.getStatus().synced
+    ) {
       return entity;
     }
     const dependsOn = (entity.spec?.dependsOn as unknown[] | undefined) ?? [];
@@ -44,10 +50,13 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
     if (resourceRefs.length === 0) return entity;
 
     const clusterNames = new Set(
-      this.options.fleet.getFleet().clusters.map(c => clusterEntityName(c.namespace, c.name)),
+      this.options.fleet
+        .getFleet()
+        .clusters.map(c => clusterEntityName(c.namespace, c.name)),
     );
     for (const ref of resourceRefs) {
-      if (!ref || (ref.namespace === 'default' && clusterNames.has(ref.name))) continue;
+      if (!ref || (ref.namespace === 'default' && clusterNames.has(ref.name)))
+        continue;
       const target = stringifyEntityRef(ref);
       if (await this.existsInCatalog(target)) continue;
       this.warnOnce(stringifyEntityRef(entity), target);
@@ -73,7 +82,10 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
 
 function safeParse(ref: string, namespace = 'default') {
   try {
-    return parseEntityRef(ref, { defaultKind: 'resource', defaultNamespace: namespace });
+    return parseEntityRef(ref, {
+      defaultKind: 'resource',
+      defaultNamespace: namespace,
+    });
   } catch {
     return undefined;
   }

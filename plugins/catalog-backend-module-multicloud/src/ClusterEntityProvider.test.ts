@@ -1,11 +1,24 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { entityEnvelopeSchemaValidator, entitySchemaValidator } from '@backstage/catalog-model';
-import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
-import type { ClusterSummary, FleetStatus } from '@internal/plugin-multicloud-common';
+import {
+  entityEnvelopeSchemaValidator,
+  entitySchemaValidator,
+} from '@backstage/catalog-model';
+import type {
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import type {
+  ClusterSummary,
+  FleetStatus,
+} from '@internal/plugin-multicloud-common';
 import type { FleetService, FleetView } from '@internal/plugin-multicloud-node';
 import { ClusterEntityProvider } from './ClusterEntityProvider';
 
-function cluster(namespace: string, name: string, overrides: Partial<ClusterSummary> = {}): ClusterSummary {
+function cluster(
+  namespace: string,
+  name: string,
+  overrides: Partial<ClusterSummary> = {},
+): ClusterSummary {
   return {
     ref: `${namespace}/${name}`,
     namespace,
@@ -18,7 +31,11 @@ function cluster(namespace: string, name: string, overrides: Partial<ClusterSumm
     workerPools: [],
     machinesByInstanceType: {},
     machinesByPhase: {},
-    labels: { owner: 'team-payments', environment: 'production', system: 'trustram' },
+    labels: {
+      owner: 'team-payments',
+      environment: 'production',
+      system: 'trustram',
+    },
     annotations: {},
     health: { verdict: 'healthy', reasons: [] },
     errors: [],
@@ -28,10 +45,16 @@ function cluster(namespace: string, name: string, overrides: Partial<ClusterSumm
 
 class FakeFleet implements FleetService {
   listeners = new Set<(f: FleetView) => void>();
-  view: FleetView = { version: 1, builtAt: '', clusters: [], summary: {} as any, stale: false };
+  view: FleetView = {
+    version: 1,
+    builtAt: '',
+    clusters: [],
+    summary: {} as any,
+    stale: false,
+  };
   synced = true;
   getFleet = () => this.view;
-  getStatus = () => ({ synced: this.synced }) as FleetStatus;
+  getStatus = () => ({ synced: this.synced } as FleetStatus);
   getCluster = () => undefined;
   getClusterObjects = () => [];
   subscribe(listener: (f: FleetView) => void) {
@@ -58,8 +81,14 @@ async function setup() {
   const provider = new ClusterEntityProvider({
     fleet,
     logger,
-    schedule: { run: async task => void (fullRefresh = task.fn as () => Promise<void>) },
-    entity: { managementCluster: 'mgmt', defaultOwner: 'group:default/platform-team', portalBaseUrl: 'http://portal' },
+    schedule: {
+      run: async task => void (fullRefresh = task.fn as () => Promise<void>),
+    },
+    entity: {
+      managementCluster: 'mgmt',
+      defaultOwner: 'group:default/platform-team',
+      portalBaseUrl: 'http://portal',
+    },
   });
   await provider.connect(connection);
   const settle = () => new Promise(r => setImmediate(r));
@@ -69,13 +98,25 @@ async function setup() {
 describe('ClusterEntityProvider', () => {
   it('turns clusters into valid kubernetes-cluster Resources, unique across namespaces', async () => {
     const { fleet, mutations, fullRefresh } = await setup();
-    fleet.view = { ...fleet.view, clusters: [cluster('default', 'prod'), cluster('team-b', 'prod', { cloud: 'gcp', region: 'us-west1' })] };
+    fleet.view = {
+      ...fleet.view,
+      clusters: [
+        cluster('default', 'prod'),
+        cluster('team-b', 'prod', { cloud: 'gcp', region: 'us-west1' }),
+      ],
+    };
     await fullRefresh();
 
     expect(mutations).toHaveLength(1);
-    const mutation = mutations[0] as Extract<EntityProviderMutation, { type: 'full' }>;
+    const mutation = mutations[0] as Extract<
+      EntityProviderMutation,
+      { type: 'full' }
+    >;
     const entities = mutation.entities.map(e => e.entity);
-    expect(entities.map(e => e.metadata.name)).toEqual(['prod', 'team-b--prod']);
+    expect(entities.map(e => e.metadata.name)).toEqual([
+      'prod',
+      'team-b--prod',
+    ]);
     const validate = entityEnvelopeSchemaValidator();
     for (const entity of entities) {
       expect(() => validate(entity)).not.toThrow();
@@ -83,7 +124,11 @@ describe('ClusterEntityProvider', () => {
     }
     expect(entities[0]).toMatchObject({
       kind: 'Resource',
-      spec: { type: 'kubernetes-cluster', owner: 'team-payments', system: 'trustram' },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'team-payments',
+        system: 'trustram',
+      },
       metadata: {
         annotations: {
           'multicloud.io/cluster-ref': 'default/prod',
@@ -92,7 +137,13 @@ describe('ClusterEntityProvider', () => {
           'multicloud.io/kubernetes-version': 'v1.31.2',
           'backstage.io/managed-by-location': 'multicloud:mgmt',
         },
-        links: [{ url: 'http://portal/multicloud/clusters/default/prod', title: 'Multicloud portal', icon: 'dashboard' }],
+        links: [
+          {
+            url: 'http://portal/multicloud/clusters/default/prod',
+            title: 'Multicloud portal',
+            icon: 'dashboard',
+          },
+        ],
       },
     });
   });
@@ -101,18 +152,38 @@ describe('ClusterEntityProvider', () => {
     const { fleet, mutations, settle } = await setup();
     fleet.publish([cluster('default', 'a'), cluster('default', 'b')]);
     await settle();
-    fleet.publish([cluster('default', 'a'), cluster('default', 'b', { health: { verdict: 'unhealthy', reasons: [] } })]);
+    fleet.publish([
+      cluster('default', 'a'),
+      cluster('default', 'b', {
+        health: { verdict: 'unhealthy', reasons: [] },
+      }),
+    ]);
     await settle();
     fleet.publish([cluster('default', 'a'), cluster('default', 'c')]);
     await settle();
 
     expect(mutations).toEqual([
-      expect.objectContaining({ type: 'delta', removed: [], added: [expect.anything(), expect.anything()] }),
+      expect.objectContaining({
+        type: 'delta',
+        removed: [],
+        added: [expect.anything(), expect.anything()],
+      }),
       // A verdict change is not catalog data: no mutation for it.
       expect.objectContaining({
         type: 'delta',
-        added: [expect.objectContaining({ entity: expect.objectContaining({ metadata: expect.objectContaining({ name: 'c' }) }) })],
-        removed: [{ entityRef: 'resource:default/b', locationKey: 'multicloud-clusters:mgmt' }],
+        added: [
+          expect.objectContaining({
+            entity: expect.objectContaining({
+              metadata: expect.objectContaining({ name: 'c' }),
+            }),
+          }),
+        ],
+        removed: [
+          {
+            entityRef: 'resource:default/b',
+            locationKey: 'multicloud-clusters:mgmt',
+          },
+        ],
       }),
     ]);
   });
@@ -128,13 +199,17 @@ describe('ClusterEntityProvider', () => {
 
   it('gives a valid entity and one warning for invalid labels', async () => {
     const { fleet, mutations, logger, settle } = await setup();
-    const bad = cluster('default', 'odd', { labels: { owner: 'Team Payments!', environment: 'prod env' } });
+    const bad = cluster('default', 'odd', {
+      labels: { owner: 'Team Payments!', environment: 'prod env' },
+    });
     fleet.publish([bad]);
     await settle();
     fleet.publish([bad, cluster('default', 'other')]);
     await settle();
 
-    const first = (mutations[0] as Extract<EntityProviderMutation, { type: 'delta' }>).added[0].entity;
+    const first = (
+      mutations[0] as Extract<EntityProviderMutation, { type: 'delta' }>
+    ).added[0].entity;
     expect(first.spec).toMatchObject({ owner: 'group:default/platform-team' });
     expect(first.metadata.labels).toEqual({ 'multicloud.io/cloud': 'aws' });
     expect(entitySchemaValidator()(first)).toBe(first);

@@ -1,10 +1,14 @@
-import type { LoggerService, SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type {
   DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import type { ClusterSummary } from '@internal/plugin-multicloud-common';
 import type { FleetService, FleetView } from '@internal/plugin-multicloud-node';
 import { clusterToEntity, type ClusterEntityOptions } from './clusterToEntity';
 
@@ -17,6 +21,14 @@ export class ClusterEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private applied = new Map<string, string>();
   private readonly warned = new Set<string>();
+  /**
+   * The fleet reuses the summary object of every cluster that did not change, so each
+   * cluster is mapped once per change, not once per fleet version.
+   */
+  private readonly mapped = new WeakMap<
+    ClusterSummary,
+    { ref: string; entity: Entity; hash: string }
+  >();
   private unsubscribe?: () => void;
   private queue: Promise<void> = Promise.resolve();
 
@@ -25,7 +37,9 @@ export class ClusterEntityProvider implements EntityProvider {
       fleet: FleetService;
       logger: LoggerService;
       schedule: SchedulerServiceTaskRunner;
-      entity: Omit<ClusterEntityOptions, 'managementCluster'> & { managementCluster: string };
+      entity: Omit<ClusterEntityOptions, 'managementCluster'> & {
+        managementCluster: string;
+      };
     },
   ) {}
 
@@ -36,33 +50,55 @@ export class ClusterEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     this.unsubscribe?.();
-    this.unsubscribe = this.options.fleet.subscribe(fleet => this.enqueue(() => this.applyDelta(fleet)));
+    this.unsubscribe = this.options.fleet.subscribe(fleet =>
+      this.enqueue(() => this.applyDelta(fleet)),
+    );
     await this.options.schedule.run({
       id: `${this.getProviderName()}:full`,
-      fn: () => this.enqueue(() => this.applyFull(this.options.fleet.getFleet())),
+      fn: () =>
+        this.enqueue(() => this.applyFull(this.options.fleet.getFleet())),
     });
   }
 
   /** Mutations are applied one at a time so a delta never races a full refresh. */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch(error =>
-      this.options.logger.error(`Cluster entity update failed: ${error}`),
-    );
+    this.queue = this.queue
+      .then(work)
+      .catch(error =>
+        this.options.logger.error(`Cluster entity update failed: ${error}`),
+      );
     return this.queue;
   }
 
-  private entitiesOf(fleet: FleetView): Map<string, { entity: Entity; hash: string }> {
-    const result = new Map<string, { entity: Entity; hash: string }>();
+  private entitiesOf(
+    fleet: FleetView,
+  ): Map<string, { entity: Entity; hash: string }> {
+    const result = new Map<
+      string,
+      { ref: string; entity: Entity; hash: string }
+    >();
     for (const cluster of fleet.clusters) {
-      const { entity, warnings } = clusterToEntity(cluster, this.options.entity);
-      for (const warning of warnings) {
-        const key = `${cluster.ref}:${warning}`;
-        if (!this.warned.has(key)) {
-          this.warned.add(key);
-          this.options.logger.warn(`Cluster ${cluster.ref}: ${warning}`);
+      let mapped = this.mapped.get(cluster);
+      if (!mapped) {
+        const { entity, warnings } = clusterToEntity(
+          cluster,
+          this.options.entity,
+        );
+        for (const warning of warnings) {
+          const key = `${cluster.ref}:${warning}`;
+          if (!this.warned.has(key)) {
+            this.warned.add(key);
+            this.options.logger.warn(`Cluster ${cluster.ref}: ${warning}`);
+          }
         }
+        mapped = {
+          ref: stringifyEntityRef(entity),
+          entity,
+          hash: JSON.stringify(entity),
+        };
+        this.mapped.set(cluster, mapped);
       }
-      result.set(stringifyEntityRef(entity), { entity, hash: JSON.stringify(entity) });
+      result.set(mapped.ref, mapped);
     }
     return result;
   }

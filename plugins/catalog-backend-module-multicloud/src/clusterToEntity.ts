@@ -36,9 +36,14 @@ export function clusterToEntity(
 ): ClusterEntityResult {
   const warnings: string[] = [];
   const location = `multicloud:${options.managementCluster}`;
-  const owner = validRef(cluster.labels.owner, 'owner', warnings) ?? options.defaultOwner;
+  const owner =
+    validRef(cluster.labels.owner, 'owner', warnings) ?? options.defaultOwner;
   const system = validRef(cluster.labels.system, 'system', warnings);
-  const environment = validLabelValue(cluster.labels.environment, 'environment', warnings);
+  const environment = validLabelValue(
+    cluster.labels.environment,
+    'environment',
+    warnings,
+  );
   const cloudTitle = CLOUD_TITLES[cluster.cloud];
 
   const annotations: Record<string, string> = {
@@ -52,13 +57,17 @@ export function clusterToEntity(
   if (cluster.kubernetesVersion) {
     annotations['multicloud.io/kubernetes-version'] = cluster.kubernetesVersion;
   }
-  const gitopsPath = `clusters/${cluster.cloud}/${cluster.region ?? 'unknown'}/${cluster.name}`;
+  const gitopsPath = `clusters/${cluster.cloud}/${
+    cluster.region ?? 'unknown'
+  }/${cluster.name}`;
   annotations['multicloud.io/gitops-path'] = gitopsPath;
 
   const links = [];
   if (options.portalBaseUrl) {
     links.push({
-      url: `${options.portalBaseUrl.replace(/\/$/, '')}/multicloud/clusters/${cluster.namespace}/${cluster.name}`,
+      url: `${options.portalBaseUrl.replace(/\/$/, '')}/multicloud/clusters/${
+        cluster.namespace
+      }/${cluster.name}`,
       title: 'Multicloud portal',
       icon: 'dashboard',
     });
@@ -71,7 +80,9 @@ export function clusterToEntity(
     });
   }
 
-  const labels: Record<string, string> = { 'multicloud.io/cloud': cluster.cloud };
+  const labels: Record<string, string> = {
+    'multicloud.io/cloud': cluster.cloud,
+  };
   if (environment) labels['multicloud.io/environment'] = environment;
 
   return {
@@ -84,7 +95,9 @@ export function clusterToEntity(
         title: cluster.name,
         description: `Cluster API cluster on ${cloudTitle}${
           cluster.region ? ` ${cluster.region}` : ''
-        } (namespace ${cluster.namespace}, management cluster ${options.managementCluster})`,
+        } (namespace ${cluster.namespace}, management cluster ${
+          options.managementCluster
+        })`,
         annotations,
         labels,
         links,
@@ -99,13 +112,21 @@ export function clusterToEntity(
   };
 }
 
-function validRef(value: string | undefined, label: string, warnings: string[]): string | undefined {
+function validRef(
+  value: string | undefined,
+  label: string,
+  warnings: string[],
+): string | undefined {
   if (!value) return undefined;
-  const name = value.includes('/') ? value.split('/').pop()! : value.replace(/^[a-z]+:/, '');
+  const name = value.includes('/')
+    ? value.split('/').pop()!
+    : value.replace(/^[a-z]+:/, '');
   if (KubernetesValidatorFunctions.isValidObjectName(name)) {
     return value;
   }
-  warnings.push(`label ${label}='${value}' is not a valid entity reference; ignored`);
+  warnings.push(
+    `label ${label}='${value}' is not a valid entity reference; ignored`,
+  );
   return undefined;
 }
 
@@ -116,6 +137,8 @@ function validLabelValue(
 ): string | undefined {
   if (!value) return undefined;
   if (KubernetesValidatorFunctions.isValidLabelValue(value)) return value;
-  warnings.push(`label ${label}='${value}' is not a valid label value; ignored`);
+  warnings.push(
+    `label ${label}='${value}' is not a valid label value; ignored`,
+  );
   return undefined;
 }

@@ -29,28 +29,52 @@ export const catalogModuleMulticloud = createBackendModule({
         catalogService: catalogServiceRef,
         fleet: fleetServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, auth, catalogService, fleet }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalogService,
+        fleet,
+      }) {
         catalog.addProcessor(
-          new ClusterDependencyProcessor({ fleet, catalog: catalogService, auth, logger }),
+          new ClusterDependencyProcessor({
+            fleet,
+            catalog: catalogService,
+            auth,
+            logger,
+          }),
         );
         const managementCluster =
-          config.getOptionalConfigArray('multicloud.managementClusters')?.[0]?.getString('name') ??
-          'default';
+          config
+            .getOptionalConfigArray('multicloud.managementClusters')?.[0]
+            ?.getString('name') ?? 'default';
         catalog.addEntityProvider(
           new ClusterEntityProvider({
             fleet,
             logger,
             schedule: scheduler.createScheduledTaskRunner({
-              frequency: { minutes: config.getOptionalNumber('multicloud.catalog.fullRefreshMinutes') ?? 10 },
+              frequency: {
+                minutes:
+                  config.getOptionalNumber(
+                    'multicloud.catalog.fullRefreshMinutes',
+                  ) ?? 10,
+              },
               timeout: { minutes: 2 },
               initialDelay: { seconds: 15 },
             }),
             entity: {
               managementCluster,
-              defaultOwner: config.getOptionalString('multicloud.catalog.defaultOwner') ?? 'group:default/platform-team',
+              defaultOwner:
+                config.getOptionalString('multicloud.catalog.defaultOwner') ??
+                'group:default/platform-team',
               portalBaseUrl:
-                config.getOptionalString('multicloud.portalBaseUrl') ?? config.getOptionalString('app.baseUrl'),
-              gitopsBaseUrl: config.getOptionalString('multicloud.gitops.browseUrl'),
+                config.getOptionalString('multicloud.portalBaseUrl') ??
+                config.getOptionalString('app.baseUrl'),
+              gitopsBaseUrl: config.getOptionalString(
+                'multicloud.gitops.browseUrl',
+              ),
             },
           }),
         );

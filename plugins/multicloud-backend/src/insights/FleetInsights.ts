@@ -3,6 +3,7 @@ import {
   estimateClusterCost,
   evaluateCompliance,
   type ClusterCost,
+  type ClusterSummary,
   type ComplianceReport,
   type ComplianceRules,
   type PlacementIndex,
@@ -25,6 +26,14 @@ export interface FleetInsightsView {
  */
 export class FleetInsights {
   private cached?: FleetInsightsView;
+  /**
+   * The fleet keeps the summary object of every unchanged cluster (a change to any of a
+   * cluster's objects gives it a new one), so each cluster is evaluated once per change.
+   */
+  private readonly perCluster = new WeakMap<
+    ClusterSummary,
+    { cost: ClusterCost; compliance: ComplianceReport }
+  >();
 
   constructor(
     private readonly fleet: FleetService,
@@ -37,19 +46,24 @@ export class FleetInsights {
     if (this.cached?.version === view.version) {
       return this.cached;
     }
-    const costs = new Map(
-      view.clusters.map(c => [c.ref, estimateClusterCost(c, this.priceBook)]),
-    );
-    const compliance = new Map(
-      view.clusters.map(c => [
-        c.ref,
-        evaluateCompliance(
-          c,
-          this.fleet.getClusterObjects(c.ref),
-          this.complianceRules,
-        ),
-      ]),
-    );
+    const costs = new Map<string, ClusterCost>();
+    const compliance = new Map<string, ComplianceReport>();
+    for (const cluster of view.clusters) {
+      let derived = this.perCluster.get(cluster);
+      if (!derived) {
+        derived = {
+          cost: estimateClusterCost(cluster, this.priceBook),
+          compliance: evaluateCompliance(
+            cluster,
+            this.fleet.getClusterObjects(cluster.ref),
+            this.complianceRules,
+          ),
+        };
+        this.perCluster.set(cluster, derived);
+      }
+      costs.set(cluster.ref, derived.cost);
+      compliance.set(cluster.ref, derived.compliance);
+    }
     let placement: PlacementIndex | undefined;
     this.cached = {
       version: view.version,
