@@ -6,11 +6,10 @@ import {
 } from '@backstage/catalog-model';
 import {
   CLOUD_TITLES,
+  MULTICLOUD_CATALOG_ANNOTATIONS,
   clusterEntityName,
   type ClusterSummary,
 } from '@internal/plugin-multicloud-common';
-
-export const CLUSTER_REF_ANNOTATION = 'multicloud.io/cluster-ref';
 
 export interface ClusterEntityOptions {
   managementCluster: string;
@@ -49,7 +48,7 @@ export function clusterToEntity(
   const annotations: Record<string, string> = {
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
-    [CLUSTER_REF_ANNOTATION]: cluster.ref,
+    [MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef]: cluster.ref,
     'multicloud.io/management-cluster': options.managementCluster,
     'multicloud.io/cloud': cluster.cloud,
   };

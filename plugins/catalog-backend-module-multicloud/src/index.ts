@@ -4,6 +4,6 @@
  * @packageDocumentation
  */
 export { catalogModuleMulticloud as default } from './module';
-export { clusterToEntity, CLUSTER_REF_ANNOTATION } from './clusterToEntity';
+export { clusterToEntity } from './clusterToEntity';
 export { ClusterEntityProvider } from './ClusterEntityProvider';
 export { ClusterDependencyProcessor } from './ClusterDependencyProcessor';

@@ -5,8 +5,8 @@ import {
   parseEntityRef,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { MULTICLOUD_CATALOG_ANNOTATIONS } from '@internal/plugin-multicloud-common';
 
-const CLUSTER_REF_ANNOTATION = 'multicloud.io/cluster-ref';
 const TTL_MS = 60_000;
 
 /**
@@ -40,7 +40,7 @@ export class ServiceDependencies {
           'kind',
           'metadata.name',
           'metadata.namespace',
-          `metadata.annotations.${CLUSTER_REF_ANNOTATION}`,
+          `metadata.annotations.${MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef}`,
         ],
       },
       { credentials },
@@ -51,7 +51,9 @@ export class ServiceDependencies {
           e =>
             [
               stringifyEntityRef(e),
-              e.metadata.annotations?.[CLUSTER_REF_ANNOTATION],
+              e.metadata.annotations?.[
+                MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef
+              ],
             ] as const,
         )
         .filter((pair): pair is readonly [string, string] => !!pair[1]),

@@ -1,5 +1,5 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
-import { clusterEntityName } from './clusterEntityName';
+import { clusterEntityName, clusterFromEntityName } from './clusterEntityName';
 
 describe('clusterEntityName', () => {
   it('keeps names of clusters in the default namespace', () => {
@@ -25,5 +25,16 @@ describe('clusterEntityName', () => {
     }
     expect(a).not.toBe(b);
     expect(clusterEntityName('team-payments', long)).toBe(a);
+  });
+
+  it('reverses names it did not shorten', () => {
+    for (const [namespace, name] of [
+      ['default', 'trustram-aws-cluster'],
+      ['team-a', 'prod'],
+    ]) {
+      expect(clusterFromEntityName(clusterEntityName(namespace, name))).toEqual(
+        { namespace, name },
+      );
+    }
   });
 });

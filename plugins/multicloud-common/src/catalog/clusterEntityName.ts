@@ -30,3 +30,20 @@ function fnv1a(text: string): string {
   }
   return (hash >>> 0).toString(36);
 }
+
+/**
+ * The reverse of `clusterEntityName` for names it did not shorten; a fallback for entities
+ * without the `multicloud.io/cluster-ref` annotation, which is authoritative.
+ */
+export function clusterFromEntityName(entityName: string): {
+  namespace: string;
+  name: string;
+} {
+  const split = entityName.indexOf('--');
+  return split > 0
+    ? {
+        namespace: entityName.slice(0, split),
+        name: entityName.slice(split + 2),
+      }
+    : { namespace: 'default', name: entityName };
+}

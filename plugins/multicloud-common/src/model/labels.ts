@@ -23,6 +23,12 @@ export const MULTICLOUD_ANNOTATIONS = {
   meshEnrollment: 'multicloud.io/mesh',
 } as const;
 
+/** Annotations of the catalog entities the suite creates (not of CAPI objects). */
+export const MULTICLOUD_CATALOG_ANNOTATIONS = {
+  /** On each `kubernetes-cluster` Resource: `<namespace>/<name>` of its CAPI cluster. */
+  clusterRef: 'multicloud.io/cluster-ref',
+} as const;
+
 /** Cluster API conventions the domain reads. */
 export const CAPI_LABELS = {
   clusterName: 'cluster.x-k8s.io/cluster-name',

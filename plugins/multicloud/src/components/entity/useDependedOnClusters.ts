@@ -5,15 +5,14 @@ import {
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import type { ClusterSummary } from '@internal/plugin-multicloud-common';
+import {
+  MULTICLOUD_CATALOG_ANNOTATIONS,
+  clusterFromEntityName,
+  type ClusterSummary,
+} from '@internal/plugin-multicloud-common';
 import { multicloudApiRef } from '../../api/MulticloudApi';
 import { usePolling, type Polled } from '../../hooks/usePolling';
-import {
-  clusterFromEntityName,
-  clusterOfEntity,
-  CLUSTER_REF_ANNOTATION,
-  type ClusterLocator,
-} from './clusterRefs';
+import { clusterOfEntity, type ClusterLocator } from './clusterRefs';
 
 export interface DependedOnClusters {
   clusters: ClusterSummary[];
@@ -48,7 +47,7 @@ export function useDependedOnClusters(
             'kind',
             'metadata.name',
             'metadata.namespace',
-            `metadata.annotations.${CLUSTER_REF_ANNOTATION}`,
+            `metadata.annotations.${MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef}`,
             'spec.type',
           ],
         })
@@ -63,7 +62,9 @@ export function useDependedOnClusters(
         });
       } else if (
         resource.spec?.type === 'kubernetes-cluster' ||
-        resource.metadata.annotations?.[CLUSTER_REF_ANNOTATION]
+        resource.metadata.annotations?.[
+          MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef
+        ]
       ) {
         located.push({ target, cluster: clusterOfEntity(resource) });
       }
