@@ -20,6 +20,7 @@ const WARN_EVERY_MS = 60 * 60 * 1000;
  */
 export class ClusterDependencyProcessor implements CatalogProcessor {
   private readonly warnedAt = new Map<string, number>();
+  private names?: { version: number; set: ReadonlySet<string> };
 
   constructor(
     private readonly options: {
@@ -49,11 +50,7 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
       .filter(ref => ref?.kind.toLocaleLowerCase('en-US') === 'resource');
     if (resourceRefs.length === 0) return entity;
 
-    const clusterNames = new Set(
-      this.options.fleet
-        .getFleet()
-        .clusters.map(c => clusterEntityName(c.namespace, c.name)),
-    );
+    const clusterNames = this.clusterNames();
     for (const ref of resourceRefs) {
       if (!ref || (ref.namespace === 'default' && clusterNames.has(ref.name)))
         continue;
@@ -62,6 +59,20 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
       this.warnOnce(stringifyEntityRef(entity), target);
     }
     return entity;
+  }
+
+  /** Catalog names of the fleet's clusters, built once per fleet version, not per entity. */
+  private clusterNames(): ReadonlySet<string> {
+    const fleet = this.options.fleet.getFleet();
+    if (this.names?.version !== fleet.version) {
+      this.names = {
+        version: fleet.version,
+        set: new Set(
+          fleet.clusters.map(c => clusterEntityName(c.namespace, c.name)),
+        ),
+      };
+    }
+    return this.names.set;
   }
 
   private async existsInCatalog(ref: string): Promise<boolean> {
