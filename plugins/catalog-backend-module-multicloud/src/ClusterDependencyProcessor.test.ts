@@ -20,6 +20,7 @@ function setup(synced = true) {
   const fleet = {
     getStatus: () => ({ synced }),
     getFleet: () => ({
+      version: 1,
       clusters: [
         { namespace: 'default', name: 'trustram-aws-cluster' },
         { namespace: 'team-a', name: 'prod' },

@@ -64,7 +64,7 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
   /** Catalog names of the fleet's clusters, built once per fleet version, not per entity. */
   private clusterNames(): ReadonlySet<string> {
     const fleet = this.options.fleet.getFleet();
-    if (this.names?.version !== fleet.version) {
+    if (!this.names || this.names.version !== fleet.version) {
       this.names = {
         version: fleet.version,
         set: new Set(
