@@ -186,11 +186,13 @@ describe('WatchCache against the simulated management cluster', () => {
     );
     sim.scenarios.stallWatches(false);
     sim.scenarios.failCluster('default/trustram-aws-cluster');
-    await eventually(
-      () =>
-        cache.getCluster('default/trustram-aws-cluster')?.health.verdict ===
-        'unhealthy',
-    );
+    const failed = await eventually(() => {
+      const verdict = cache.getCluster('default/trustram-aws-cluster')?.health
+        .verdict;
+      return verdict === 'unhealthy' && verdict;
+    });
+    expect(failed).toBe('unhealthy');
+    ).toBe(true);
   });
 
   it('keeps watches alive through bookmarks alone', async () => {
