@@ -192,7 +192,6 @@ describe('WatchCache against the simulated management cluster', () => {
       return verdict === 'unhealthy' && verdict;
     });
     expect(failed).toBe('unhealthy');
-    ).toBe(true);
   });
 
   it('keeps watches alive through bookmarks alone', async () => {
