@@ -107,6 +107,17 @@ describe('fault injection', () => {
     await informer.stop();
   });
 
+  it('keeps serving when a change comes between a dropped watch and its close', async () => {
+    const watch = await watchClusters();
+    await eventually(() => sim.counters.snapshot().byVerb.watch >= 1);
+    sim.scenarios.dropWatches();
+    // Same tick: the ended stream is still registered and must not be written to.
+    touch('between-drop-and-close');
+    await eventually(() => watch.state.done);
+    const cluster = await getCluster();
+    expect(cluster.metadata.name).toBe('trustram-aws-cluster');
+  });
+
   it('stalls watches: nothing, not even bookmarks, until released', async () => {
     const watch = await watchClusters({ allowWatchBookmarks: true });
     await eventually(() => watch.events.includes('BOOKMARK'));

@@ -16,16 +16,26 @@ const component = (dependsOn: string[]): Entity => ({
   },
 });
 
-function setup(synced = true) {
+type FleetCluster = {
+  ref: string;
+  namespace: string;
+  name: string;
+  managementCluster?: string;
+};
+
+const SINGLE_MANAGEMENT_CLUSTER: FleetCluster[] = [
+  {
+    ref: 'default/trustram-aws-cluster',
+    namespace: 'default',
+    name: 'trustram-aws-cluster',
+  },
+  { ref: 'team-a/prod', namespace: 'team-a', name: 'prod' },
+];
+
+function setup(synced = true, clusters = SINGLE_MANAGEMENT_CLUSTER) {
   const fleet = {
     getStatus: () => ({ synced }),
-    getFleet: () => ({
-      version: 1,
-      clusters: [
-        { namespace: 'default', name: 'trustram-aws-cluster' },
-        { namespace: 'team-a', name: 'prod' },
-      ],
-    }),
+    getFleet: () => ({ version: 1, clusters }),
   } as unknown as FleetService;
   const catalog = catalogServiceMock({
     entities: [
@@ -75,6 +85,32 @@ describe('ClusterDependencyProcessor', () => {
       ]),
     );
     expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('knows clusters of several management clusters by their qualified names', async () => {
+    const { processor, logger } = setup(true, [
+      {
+        ref: 'eu/default/prod',
+        namespace: 'default',
+        name: 'prod',
+        managementCluster: 'eu',
+      },
+      {
+        ref: 'us/default/prod',
+        namespace: 'default',
+        name: 'prod',
+        managementCluster: 'us',
+      },
+    ]);
+    await processor.postProcessEntity(
+      component([
+        'resource:default/eu--default--prod',
+        'resource:default/us--default--prod',
+      ]),
+    );
+    expect(logger.warn).not.toHaveBeenCalled();
+    await processor.postProcessEntity(component(['resource:default/prod']));
+    expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 
   it('says nothing before the fleet has synced', async () => {

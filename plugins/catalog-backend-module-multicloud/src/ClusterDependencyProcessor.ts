@@ -8,7 +8,7 @@ import type {
   CatalogProcessor,
   CatalogService,
 } from '@backstage/plugin-catalog-node';
-import { clusterEntityName } from '@internal/plugin-multicloud-common';
+import { clusterEntityNameOf } from '@internal/plugin-multicloud-common';
 import type { FleetService } from '@internal/plugin-multicloud-node';
 
 const WARN_EVERY_MS = 60 * 60 * 1000;
@@ -67,9 +67,7 @@ export class ClusterDependencyProcessor implements CatalogProcessor {
     if (!this.names || this.names.version !== fleet.version) {
       this.names = {
         version: fleet.version,
-        set: new Set(
-          fleet.clusters.map(c => clusterEntityName(c.namespace, c.name)),
-        ),
+        set: new Set(fleet.clusters.map(clusterEntityNameOf)),
       };
     }
     return this.names.set;

@@ -148,6 +148,36 @@ describe('ClusterEntityProvider', () => {
     });
   });
 
+  it('names same-named clusters of two management clusters apart, each with its own', async () => {
+    const { fleet, mutations, fullRefresh } = await setup();
+    fleet.view = {
+      ...fleet.view,
+      clusters: ['eu', 'us'].map(mc =>
+        cluster('default', 'prod', {
+          ref: `${mc}/default/prod`,
+          managementCluster: mc,
+        }),
+      ),
+    };
+    await fullRefresh();
+
+    const mutation = mutations[0] as Extract<
+      EntityProviderMutation,
+      { type: 'full' }
+    >;
+    expect(
+      mutation.entities.map(({ entity }) => [
+        entity.metadata.name,
+        entity.metadata.annotations?.['multicloud.io/cluster-ref'],
+        entity.metadata.annotations?.['multicloud.io/management-cluster'],
+        entity.metadata.annotations?.['backstage.io/managed-by-location'],
+      ]),
+    ).toEqual([
+      ['eu--default--prod', 'eu/default/prod', 'eu', 'multicloud:eu'],
+      ['us--default--prod', 'us/default/prod', 'us', 'multicloud:us'],
+    ]);
+  });
+
   it('sends only what changed as deltas when clusters appear and disappear', async () => {
     const { fleet, mutations, settle } = await setup();
     fleet.publish([cluster('default', 'a'), cluster('default', 'b')]);

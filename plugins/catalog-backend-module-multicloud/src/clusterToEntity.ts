@@ -7,7 +7,7 @@ import {
 import {
   CLOUD_TITLES,
   MULTICLOUD_CATALOG_ANNOTATIONS,
-  clusterEntityName,
+  clusterEntityNameOf,
   type ClusterSummary,
 } from '@internal/plugin-multicloud-common';
 
@@ -34,7 +34,9 @@ export function clusterToEntity(
   options: ClusterEntityOptions,
 ): ClusterEntityResult {
   const warnings: string[] = [];
-  const location = `multicloud:${options.managementCluster}`;
+  const managementCluster =
+    cluster.managementCluster ?? options.managementCluster;
+  const location = `multicloud:${managementCluster}`;
   const owner =
     validRef(cluster.labels.owner, 'owner', warnings) ?? options.defaultOwner;
   const system = validRef(cluster.labels.system, 'system', warnings);
@@ -49,7 +51,7 @@ export function clusterToEntity(
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
     [MULTICLOUD_CATALOG_ANNOTATIONS.clusterRef]: cluster.ref,
-    'multicloud.io/management-cluster': options.managementCluster,
+    'multicloud.io/management-cluster': managementCluster,
     'multicloud.io/cloud': cluster.cloud,
   };
   if (cluster.region) annotations['multicloud.io/region'] = cluster.region;
@@ -89,14 +91,14 @@ export function clusterToEntity(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: clusterEntityName(cluster.namespace, cluster.name),
+        name: clusterEntityNameOf(cluster),
         namespace: 'default',
         title: cluster.name,
         description: `Cluster API cluster on ${cloudTitle}${
           cluster.region ? ` ${cluster.region}` : ''
-        } (namespace ${cluster.namespace}, management cluster ${
-          options.managementCluster
-        })`,
+        } (namespace ${
+          cluster.namespace
+        }, management cluster ${managementCluster})`,
         annotations,
         labels,
         links,

@@ -46,7 +46,7 @@ function setup() {
   const fleet = fleetWith(['default/trustram-aws-cluster', 'team-a/prod']);
   const logger = mockServices.logger.mock();
   let now = 0;
-  const supplier = new CapiClusterSupplier({ secrets: source, fleet, logger, ttlMs: 60_000, now: () => now });
+  const supplier = new CapiClusterSupplier({ sources: [{ secrets: source }], fleet, logger, ttlMs: 60_000, now: () => now });
   return { supplier, source, fleet, logger, tick: (ms: number) => (now += ms) };
 }
 
@@ -68,6 +68,68 @@ describe('CapiClusterSupplier', () => {
     const logged = JSON.stringify(logger.warn.mock.calls);
     expect(logged).toContain('Skipping kubeconfig secret of cluster default/broken');
     expect(logged).not.toContain(MARKER);
+  });
+
+  it('reads every management cluster, names clusters like their catalog Resources, and keeps an unreachable one', async () => {
+    const fleet = fleetWith([]);
+    fleet.getFleet = () =>
+      ({
+        clusters: ['eu', 'us'].map(mc => ({ ref: `${mc}/default/prod`, namespace: 'default', name: 'prod', managementCluster: mc })),
+      }) as unknown as FleetView;
+    const source = (mc: string, server: string, extra: [string, string][] = []) => {
+      const s = {
+        fail: false,
+        read: async () => {
+          if (s.fail) throw new Error(`connect ECONNREFUSED (${mc})`);
+          return new Map([['default/prod', kubeconfig(server, `{ token: ${mc}-token }`)], ...extra]);
+        },
+      };
+      return s;
+    };
+    const eu = source('eu', 'https://10.0.0.8');
+    const us = source('us', 'https://10.0.0.9', [['default/unknown', kubeconfig('https://10.0.0.10', '{ token: t }')]]);
+    const logger = mockServices.logger.mock();
+    let now = 0;
+    const supplier = new CapiClusterSupplier({
+      sources: [
+        { managementCluster: 'eu', secrets: eu },
+        { managementCluster: 'us', secrets: us },
+      ],
+      fleet,
+      logger,
+      ttlMs: 60_000,
+      now: () => now,
+    });
+    const expected = [
+      ['eu--default--prod', 'eu/default/prod', 'https://10.0.0.8'],
+      ['us--default--prod', 'us/default/prod', 'https://10.0.0.9'],
+      // Not in the fleet yet: named as the catalog will name it.
+      ['us--default--unknown', 'us/default/unknown', 'https://10.0.0.10'],
+    ];
+    expect((await supplier.getClusters()).map(c => [c.name, c.title, c.url])).toEqual(expected);
+    const strategy = supplier.wrapServiceAccountStrategy(serviceAccount);
+    const clusters = await supplier.getClusters();
+    await expect(strategy.getCredential(clusters[0], {})).resolves.toEqual({ type: 'bearer token', token: 'eu-token' });
+    await expect(strategy.getCredential(clusters[1], {})).resolves.toEqual({ type: 'bearer token', token: 'us-token' });
+
+    now += 61_000;
+    us.fail = true;
+    expect((await supplier.getClusters()).map(c => [c.name, c.title, c.url])).toEqual(expected);
+    expect(JSON.stringify(logger.warn.mock.calls)).toContain('of management cluster us: connect ECONNREFUSED (us)');
+  });
+
+  it('starts with the management clusters it can read when another is down', async () => {
+    const fleet = fleetWith(['a/default/x']);
+    const supplier = new CapiClusterSupplier({
+      sources: [
+        { managementCluster: 'a', secrets: { read: async () => new Map([['default/x', kubeconfig('https://10.0.0.1', '{ token: t }')]]) } },
+        { managementCluster: 'b', secrets: { read: async () => Promise.reject(new Error('down')) } },
+      ],
+      fleet,
+      logger: mockServices.logger.mock(),
+      ttlMs: 60_000,
+    });
+    expect((await supplier.getClusters()).map(c => c.title)).toEqual(['a/default/x']);
   });
 
   it('gives the auth strategy the token or client certificate of each cluster', async () => {

@@ -6,7 +6,12 @@ import type {
   KubernetesClustersSupplier,
   KubernetesCredential,
 } from '@backstage/plugin-kubernetes-node';
-import { clusterEntityName, type ClusterRef } from '@internal/plugin-multicloud-common';
+import {
+  clusterEntityName,
+  clusterEntityNameOf,
+  clusterRef,
+  type ClusterRef,
+} from '@internal/plugin-multicloud-common';
 import type { FleetService } from '@internal/plugin-multicloud-node';
 import type { KubeconfigSecretSource } from './KubeconfigSecretSource';
 import { parseClusterKubeconfig } from './parseClusterKubeconfig';
@@ -18,9 +23,21 @@ import { parseClusterKubeconfig } from './parseClusterKubeconfig';
  */
 export const CAPI_CLUSTER_MARKER = 'multicloud.io/capi-cluster';
 
-interface CacheEntry {
+/** The kubeconfig secrets of one management cluster. */
+export interface CapiSecretSource {
+  /** The management cluster's name: names its clusters when the fleet spans several. */
+  managementCluster?: string;
+  secrets: KubeconfigSecretSource;
+}
+
+interface SourceClusters {
   clusters: ClusterDetails[];
   credentials: Map<string, KubernetesCredential>;
+}
+
+interface CacheEntry extends SourceClusters {
+  /** Per source, so a source that cannot be read keeps its last clusters. */
+  bySource: SourceClusters[];
   fetchedAt: number;
   /** Cluster refs of the fleet when this entry was built; a change triggers a refresh. */
   fleetRefs: string;
@@ -40,7 +57,8 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
 
   constructor(
     private readonly options: {
-      secrets: KubeconfigSecretSource;
+      /** One per management cluster. */
+      sources: CapiSecretSource[];
       fleet: FleetService;
       logger: LoggerService;
       ttlMs: number;
@@ -83,13 +101,7 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
     this.refreshing ??= this.load(now, fleetRefs).finally(() => {
       this.refreshing = undefined;
     });
-    try {
-      this.cache = await this.refreshing;
-    } catch (error) {
-      if (!this.cache) throw error;
-      // Keep serving the last known clusters while the management cluster is unreachable.
-      this.options.logger.warn(`Could not refresh CAPI kubeconfig secrets: ${(error as Error).message}`);
-    }
+    this.cache = await this.refreshing;
     return this.cache;
   }
 
@@ -101,16 +113,36 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
   }
 
   private async load(now: number, fleetRefs: string): Promise<CacheEntry> {
-    const secrets = await this.options.secrets.read();
+    const { sources, logger } = this.options;
+    const results = await Promise.allSettled(sources.map(source => this.loadSource(source)));
+    if (!this.cache && results.every(r => r.status === 'rejected')) {
+      throw (results[0] as PromiseRejectedResult).reason;
+    }
+    const bySource = results.map((result, i) => {
+      if (result.status === 'fulfilled') return result.value;
+      const from = sources[i].managementCluster ? ` of management cluster ${sources[i].managementCluster}` : '';
+      // Keep serving this management cluster's last known clusters while it is unreachable.
+      logger.warn(`Could not refresh the CAPI kubeconfig secrets${from}: ${(result.reason as Error).message}`);
+      return this.cache?.bySource[i] ?? { clusters: [], credentials: new Map() };
+    });
+    const clusters = bySource.flatMap(s => s.clusters).sort((a, b) => a.name.localeCompare(b.name));
+    const credentials = new Map(bySource.flatMap(s => [...s.credentials]));
+    return { clusters, credentials, bySource, fetchedAt: now, fleetRefs };
+  }
+
+  private async loadSource(source: CapiSecretSource): Promise<SourceClusters> {
+    const secrets = await source.secrets.read();
+    const catalogNames = this.catalogNames(source.managementCluster);
     const clusters: ClusterDetails[] = [];
     const credentials = new Map<string, KubernetesCredential>();
     for (const [ref, kubeconfig] of secrets) {
-      const name = this.entityName(ref);
+      const name = catalogNames.get(ref) ?? this.entityName(ref, source.managementCluster);
+      const title = this.options.sources.length > 1 ? `${source.managementCluster}/${ref}` : ref;
       try {
         const access = parseClusterKubeconfig(kubeconfig);
         clusters.push({
           name,
-          title: ref,
+          title,
           url: access.url,
           caData: access.caData,
           skipTLSVerify: access.skipTLSVerify,
@@ -132,15 +164,25 @@ export class CapiClusterSupplier implements KubernetesClustersSupplier {
         );
       } catch (error) {
         // The parser's messages never contain secret content.
-        this.options.logger.warn(`Skipping kubeconfig secret of cluster ${ref}: ${(error as Error).message}`);
+        this.options.logger.warn(`Skipping kubeconfig secret of cluster ${title}: ${(error as Error).message}`);
       }
     }
-    clusters.sort((a, b) => a.name.localeCompare(b.name));
-    return { clusters, credentials, fetchedAt: now, fleetRefs };
+    return { clusters, credentials };
   }
 
-  private entityName(ref: ClusterRef): string {
+  /** Catalog names of one management cluster's fleet clusters, by the secrets' `namespace/name`. */
+  private catalogNames(managementCluster: string | undefined): Map<ClusterRef, string> {
+    return new Map(
+      this.options.fleet
+        .getFleet()
+        .clusters.filter(c => !managementCluster || c.managementCluster === managementCluster)
+        .map(c => [clusterRef(c.namespace, c.name), clusterEntityNameOf(c)]),
+    );
+  }
+
+  /** A secret whose cluster the fleet does not know (yet): named as the catalog would name it. */
+  private entityName(ref: ClusterRef, managementCluster: string | undefined): string {
     const [namespace, name] = ref.split('/');
-    return clusterEntityName(namespace, name);
+    return clusterEntityName(namespace, name, this.options.sources.length > 1 ? managementCluster : undefined);
   }
 }

@@ -13,7 +13,8 @@ import { ManagementClusterKubeconfigSecrets } from './KubeconfigSecretSource';
 
 /**
  * Kubernetes plugin module of the multicloud suite: the workload clusters of the CAPI
- * fleet, from their `<cluster>-kubeconfig` secrets, next to the configured clusters.
+ * fleet, from the `<cluster>-kubeconfig` secrets of every management cluster, next to the
+ * configured clusters.
  */
 export const kubernetesModuleMulticloud = createBackendModule({
   pluginId: 'kubernetes',
@@ -28,13 +29,16 @@ export const kubernetesModuleMulticloud = createBackendModule({
         fleet: fleetServiceRef,
       },
       async init({ suppliers, authStrategies, config, logger, fleet }) {
-        const [managementCluster] = readManagementClusters(config);
-        if (!managementCluster) {
+        const managementClusters = readManagementClusters(config);
+        if (managementClusters.length === 0) {
           logger.info('No multicloud.managementClusters configured: no CAPI workload clusters');
           return;
         }
         const supplier = new CapiClusterSupplier({
-          secrets: new ManagementClusterKubeconfigSecrets(managementCluster.kubeConfig),
+          sources: managementClusters.map(m => ({
+            managementCluster: m.name,
+            secrets: new ManagementClusterKubeconfigSecrets(m.kubeConfig),
+          })),
           fleet,
           logger,
           ttlMs: (config.getOptionalNumber('multicloud.kubernetes.cacheSeconds') ?? 300) * 1000,

@@ -114,7 +114,7 @@ export class WatchHub {
     for (const set of this.watchers.values()) {
       for (const w of set) {
         // A stream ended by dropAll() may still be registered until its close event.
-        if (w.res.writableEnded) continue;
+        if (w.res.writableEnded || w.res.destroyed) continue;
         for (const l of w.pending.splice(0)) w.res.write(l);
       }
     }
@@ -139,6 +139,9 @@ export class WatchHub {
   }
 
   private send(watcher: Watcher, text: string): void {
+    // A stream ended (dropAll, a reset, the client gone) stays registered until its close
+    // event: writing to it would throw ERR_STREAM_WRITE_AFTER_END and end the process.
+    if (watcher.res.writableEnded || watcher.res.destroyed) return;
     if (this.stalled) watcher.pending.push(text);
     else watcher.res.write(text);
   }
@@ -194,7 +197,7 @@ export class WatchHub {
           apiVersion: apiVersionOf(type.group, type.version),
           metadata: { resourceVersion: rv },
         };
-        w.res.write(line('BOOKMARK', JSON.stringify(bookmark)));
+        this.send(w, line('BOOKMARK', JSON.stringify(bookmark)));
       }
     }
   }

@@ -18,6 +18,8 @@ export async function startSimulatedBackend(
     features?: ServiceFactory[];
     config?: Record<string, unknown>;
     entities?: Entity[];
+    /** Embedded into every token the simulator generates (secrets tests search for it). */
+    secretMarker?: string;
   } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-backend-'));
@@ -26,6 +28,7 @@ export async function startSimulatedBackend(
     clusters: options.clusters,
     kubeconfigOut,
     autoTick: false,
+    secretMarker: options.secretMarker,
   });
   const backend = await startTestBackend({
     features: [

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
 
 interface Entry {
+  version: number;
   etag: string;
   json: Buffer;
   gzip: Buffer;
@@ -10,13 +11,20 @@ interface Entry {
 /**
  * Serialises a response body once per (fleet version, variant) and serves it with an ETag,
  * compressed when the client accepts gzip: requests between two fleet changes cost a
- * lookup, not a `JSON.stringify`. Variants are few (for example one per permission
- * scope); the oldest are evicted past `maxEntries`.
+ * lookup, not a `JSON.stringify`. Entries of an older fleet version are dropped once a newer
+ * one is asked for (their ETags never match again), and the oldest entries go when there are
+ * more than `maxEntries` or they weigh more than `maxBytes` together (a page of 5,000
+ * clusters is megabytes).
  */
 export class SerializedResponseCache {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private newestVersion = 0;
 
-  constructor(private readonly maxEntries = 64) {}
+  constructor(
+    private readonly maxEntries = 64,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
 
   send(
     req: Request,
@@ -24,7 +32,7 @@ export class SerializedResponseCache {
     key: { version: number; variant: string },
     body: () => unknown,
   ) {
-    const entry = this.entryFor(`${key.version}:${key.variant}`, body);
+    const entry = this.entryFor(key, body);
     res.setHeader('ETag', entry.etag);
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Accept-Encoding, Authorization');
@@ -41,21 +49,42 @@ export class SerializedResponseCache {
     }
   }
 
-  private entryFor(cacheKey: string, body: () => unknown): Entry {
-    let entry = this.entries.get(cacheKey);
-    if (entry) {
-      return entry;
+  private entryFor(
+    key: { version: number; variant: string },
+    body: () => unknown,
+  ): Entry {
+    const cacheKey = `${key.version}:${key.variant}`;
+    const cached = this.entries.get(cacheKey);
+    if (cached) {
+      return cached;
+    }
+    if (key.version > this.newestVersion) {
+      this.newestVersion = key.version;
+      for (const [k, e] of this.entries) {
+        if (e.version < key.version) this.evict(k, e);
+      }
     }
     const json = Buffer.from(JSON.stringify(body()));
-    entry = {
+    const entry: Entry = {
+      version: key.version,
       etag: `"${cacheKey.replace(/[^A-Za-z0-9:.-]/g, '_')}"`,
       json,
       gzip: gzipSync(json),
     };
     this.entries.set(cacheKey, entry);
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
+    this.bytes += entry.json.length + entry.gzip.length;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) {
+        break;
+      }
+      // The entry just made is always kept: it is being sent.
+      if (e !== entry) this.evict(k, e);
     }
     return entry;
+  }
+
+  private evict(cacheKey: string, entry: Entry) {
+    this.entries.delete(cacheKey);
+    this.bytes -= entry.json.length + entry.gzip.length;
   }
 }

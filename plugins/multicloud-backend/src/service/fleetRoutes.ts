@@ -2,11 +2,11 @@ import type {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   buildConditionTree,
   clusterQueryToParams,
-  clusterRef,
+  findCluster,
   machineRows,
   parseClusterQuery,
   queryClusters,
@@ -100,6 +100,14 @@ export function createFleetRoutes({
           .join(', ')}; allowed: ${[...CLUSTER_QUERY_PARAMS].join(', ')}`,
       );
     }
+    // `?cloud[x]=` parses to an object: only plain and repeated parameters are accepted.
+    for (const [key, value] of Object.entries(req.query)) {
+      if (!isStringOrStrings(value)) {
+        throw new InputError(
+          `query parameter '${key}' must be a string or a repeated string, not an object`,
+        );
+      }
+    }
     const parsed = parseClusterQuery(
       req.query as Record<string, string | string[]>,
     );
@@ -139,14 +147,37 @@ export function createFleetRoutes({
         );
       }
     }
-    const ref = clusterRef(namespace, name);
-    const cluster = fleet.getCluster(ref);
-    // A cluster the user may not read is reported like a missing one: no existence leak.
-    if (!cluster || (access.scope === 'filtered' && !access.allows(cluster))) {
-      throw new NotFoundError(`cluster ${ref} not found`);
-    }
-    const objects = fleet.getClusterObjects(ref);
+    const managementCluster = managementClusterParam(
+      req.query.managementCluster,
+      fleet,
+    );
     const view = fleet.getFleet();
+    // Only clusters the user may read are candidates: a cluster they may not read is
+    // reported like a missing one, and never makes a name ambiguous (no existence leak).
+    const lookup = findCluster(visibleClusters(view, access), {
+      namespace,
+      name,
+      managementCluster,
+    });
+    if (lookup.kind === 'not-found') {
+      throw new NotFoundError(
+        `cluster ${namespace}/${name} not found${
+          managementCluster
+            ? ` on management cluster '${managementCluster}'`
+            : ''
+        }`,
+      );
+    }
+    if (lookup.kind === 'ambiguous') {
+      throw new ConflictError(
+        `cluster ${namespace}/${name} exists on management clusters ${lookup.managementClusters
+          .map(m => `'${m}'`)
+          .join(', ')}; add ?managementCluster=<name> to choose one`,
+      );
+    }
+    const cluster = lookup.cluster;
+    const ref = cluster.ref;
+    const objects = fleet.getClusterObjects(ref);
     const { costs, compliance } = insights.current();
     res.json({
       version: view.version,
@@ -160,4 +191,30 @@ export function createFleetRoutes({
   });
 
   return router;
+}
+
+/** `?managementCluster=`: optional, one of the configured management clusters' names. */
+function managementClusterParam(
+  value: unknown,
+  fleet: FleetService,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const known = fleet.getStatus().managementClusters.map(m => m.name);
+  if (typeof value !== 'string' || !known.includes(value)) {
+    throw new InputError(
+      `managementCluster must be one of the configured management clusters (${known
+        .map(m => `'${m}'`)
+        .join(', ')}); got ${
+        typeof value === 'string' ? `'${value.slice(0, 64)}'` : 'a list'
+      }`,
+    );
+  }
+  return value;
+}
+
+function isStringOrStrings(value: unknown): value is string | string[] {
+  return (
+    typeof value === 'string' ||
+    (Array.isArray(value) && value.every(v => typeof v === 'string'))
+  );
 }

@@ -20,6 +20,8 @@ export interface ManagementClusterStatus {
   name: string;
   /** Discovery succeeded and the kinds to watch are known. */
   discovered: boolean;
+  /** When discovery succeeded and the kinds' lists and watches started. */
+  watchingSince?: string;
   lastError?: string;
   kinds: KindSyncState[];
 }

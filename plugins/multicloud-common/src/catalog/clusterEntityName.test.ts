@@ -1,5 +1,9 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
-import { clusterEntityName, clusterFromEntityName } from './clusterEntityName';
+import {
+  clusterEntityName,
+  clusterEntityNameOf,
+  clusterFromEntityName,
+} from './clusterEntityName';
 
 describe('clusterEntityName', () => {
   it('keeps names of clusters in the default namespace', () => {
@@ -25,6 +29,34 @@ describe('clusterEntityName', () => {
     }
     expect(a).not.toBe(b);
     expect(clusterEntityName('team-payments', long)).toBe(a);
+  });
+
+  it('names clusters of several management clusters apart, and others as before', () => {
+    const eu = clusterEntityNameOf({
+      ref: 'eu/default/prod',
+      namespace: 'default',
+      name: 'prod',
+      managementCluster: 'eu',
+    });
+    const us = clusterEntityNameOf({
+      ref: 'us/default/prod',
+      namespace: 'default',
+      name: 'prod',
+      managementCluster: 'us',
+    });
+    expect([eu, us]).toEqual(['eu--default--prod', 'us--default--prod']);
+    expect(
+      clusterEntityNameOf({
+        ref: 'default/prod',
+        namespace: 'default',
+        name: 'prod',
+        managementCluster: 'eu',
+      }),
+    ).toBe('prod');
+    const long = 'x'.repeat(70);
+    expect(clusterEntityName('default', long, 'eu')).not.toBe(
+      clusterEntityName('default', long, 'us'),
+    );
   });
 
   it('reverses names it did not shorten', () => {

@@ -32,6 +32,30 @@ describe('FleetIndex', () => {
     );
   });
 
+  it('stamps the management cluster on summaries and qualifies refs when asked', () => {
+    const objects = makeCluster({ name: 'a' });
+    const plain = new FleetIndex({ managementCluster: 'eu' });
+    objects.forEach(o => plain.upsert(o));
+    expect(plain.buildFleet().clusters[0]).toMatchObject({
+      ref: 'default/a',
+      managementCluster: 'eu',
+    });
+
+    const qualified = new FleetIndex({
+      managementCluster: 'eu',
+      qualifyRefs: true,
+    });
+    objects.forEach(o => qualified.upsert(o));
+    expect(qualified.buildFleet().clusters[0]).toMatchObject({
+      ref: 'eu/default/a',
+      namespace: 'default',
+      name: 'a',
+      managementCluster: 'eu',
+    });
+    // Objects stay grouped by namespace/name inside one management cluster's index.
+    expect(qualified.objectsOf('default/a')).toHaveLength(objects.length);
+  });
+
   it('shares a ClusterClass and its templates with every cluster using it', () => {
     const a = makeCluster({
       name: 'a',

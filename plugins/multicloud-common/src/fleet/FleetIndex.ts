@@ -9,6 +9,7 @@ import {
 } from './objects';
 import { directClustersOf, referencedKeysOf } from './references';
 import { classifyClusterObjects } from './ClusterObjects';
+import { qualifiedClusterRef } from './clusterIdentity';
 import { summarizeCluster } from './summarizeCluster';
 import { summarizeFleet, type FleetSummary } from './summarizeFleet';
 
@@ -54,6 +55,13 @@ interface Entry {
  * Entries link to each other directly and memberships are small shared arrays: at fleet
  * scale the cost is map lookups and allocation, so both are kept to a few per event.
  */
+export interface FleetIndexOptions {
+  /** The management cluster these objects come from, stamped on every summary. */
+  managementCluster?: string;
+  /** Summaries get `managementCluster/namespace/name` refs: the fleet spans several management clusters. */
+  qualifyRefs?: boolean;
+}
+
 export class FleetIndex {
   private readonly entries = new Map<ObjectKey, Entry>();
   private readonly members = new Map<ClusterRef, Set<Entry>>();
@@ -61,6 +69,8 @@ export class FleetIndex {
   private readonly summaries = new Map<ClusterRef, ClusterSummary>();
   private objectCount = 0;
   private snapshot?: FleetSnapshot;
+
+  constructor(private readonly options: FleetIndexOptions = {}) {}
 
   get size(): number {
     return this.objectCount;
@@ -171,7 +181,23 @@ export class FleetIndex {
         keys.push(entry.key);
       }
     }
-    return summarizeCluster(classifyClusterObjects(objects, keys));
+    return this.identify(
+      summarizeCluster(classifyClusterObjects(objects, keys)),
+    );
+  }
+
+  private identify(summary: ClusterSummary): ClusterSummary {
+    const { managementCluster, qualifyRefs } = this.options;
+    if (!managementCluster) return summary;
+    summary.managementCluster = managementCluster;
+    if (qualifyRefs) {
+      summary.ref = qualifiedClusterRef(
+        managementCluster,
+        summary.namespace,
+        summary.name,
+      );
+    }
+    return summary;
   }
 
   private entry(key: ObjectKey): Entry {

@@ -67,7 +67,10 @@ export interface ControlPlaneSummary {
  * failover are attached by their own engines.
  */
 export interface ClusterSummary {
+  /** `namespace/name`, or `managementCluster/namespace/name` when the fleet spans several. */
   ref: ClusterRef;
+  /** The management cluster (`multicloud.managementClusters[].name`) that holds it; set by the fleet service. */
+  managementCluster?: string;
   namespace: string;
   name: string;
   /** `cluster.x-k8s.io` API version the Cluster was read as (v1beta1 or v1beta2). */

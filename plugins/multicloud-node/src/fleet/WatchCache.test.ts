@@ -70,6 +70,10 @@ describe('WatchCache against the simulated management cluster', () => {
     ]);
     expect(fleet.summary.total.clusters).toBe(3);
     const status = cache.getStatus();
+    const watchingSince = Date.parse(
+      status.managementClusters[0].watchingSince!,
+    );
+    expect(watchingSince).toBeLessThanOrEqual(Date.parse(fleet.builtAt));
     expect(
       status.managementClusters[0].kinds.find(k => k.kind === 'Cluster'),
     ).toMatchObject({
@@ -201,5 +205,147 @@ describe('WatchCache against the simulated management cluster', () => {
     const kinds = cache.getStatus().managementClusters[0].kinds;
     expect(kinds.every(k => k.connected && !k.lastError)).toBe(true);
     expect(sim.counters.snapshot().byVerb.watch).toBe(watchesBefore);
+  });
+});
+
+describe('WatchCache over several management clusters', () => {
+  const sims: Simulator[] = [];
+  let cache: WatchCache;
+
+  afterEach(async () => {
+    await cache?.stop();
+    await Promise.all(sims.splice(0).map(s => s.close()));
+  });
+
+  async function startTwo() {
+    // Both simulators serve the seed's three clusters: the same namespaces and names.
+    for (let i = 0; i < 2; i++) {
+      sims.push(
+        await startSimulator({ autoTick: false, bookmarkIntervalMs: 200 }),
+      );
+    }
+    cache = new WatchCache({
+      managementClusters: ['eu', 'us'].map((name, i) => {
+        const kubeConfig = new KubeConfig();
+        kubeConfig.loadFromString(sims[i].kubeconfig);
+        return { name, client: new KubeListWatchClient(kubeConfig) };
+      }),
+      logger: mockServices.logger.mock(),
+      debounceMs: 50,
+      backoff: fastBackoff,
+    });
+    await cache.start();
+    await eventually(() => cache.getStatus().synced && !cache.getFleet().stale);
+  }
+
+  it('keeps same-named clusters of different management clusters apart', async () => {
+    await startTwo();
+    const fleet = cache.getFleet();
+    expect(fleet.clusters.map(c => c.ref)).toEqual([
+      'eu/default/trustram-aws-cluster',
+      'eu/default/trustram-azure-cluster',
+      'eu/default/trustram-gcp-cluster',
+      'us/default/trustram-aws-cluster',
+      'us/default/trustram-azure-cluster',
+      'us/default/trustram-gcp-cluster',
+    ]);
+    expect(fleet.summary.total.clusters).toBe(6);
+    expect(cache.getCluster('us/default/trustram-aws-cluster')).toMatchObject({
+      managementCluster: 'us',
+      namespace: 'default',
+      name: 'trustram-aws-cluster',
+    });
+    const euObjects = cache.getClusterObjects(
+      'eu/default/trustram-aws-cluster',
+    );
+    expect(euObjects.length).toBeGreaterThan(5);
+    expect(
+      cache.getClusterObjects('us/default/trustram-aws-cluster'),
+    ).toHaveLength(euObjects.length);
+    expect(cache.getClusterObjects('default/trustram-aws-cluster')).toEqual([]);
+    expect(cache.getStatus().managementClusters.map(m => m.name)).toEqual([
+      'eu',
+      'us',
+    ]);
+  });
+
+  it('changes only the cluster of the management cluster that changed', async () => {
+    await startTwo();
+    sims[1].scenarios.failCluster('default/trustram-gcp-cluster');
+    await eventually(
+      () =>
+        cache.getCluster('us/default/trustram-gcp-cluster')?.health.verdict ===
+        'unhealthy',
+    );
+    expect(
+      cache.getCluster('eu/default/trustram-gcp-cluster')?.health.verdict,
+    ).toBe('healthy');
+  });
+});
+
+describe('WatchCache initial sync', () => {
+  it('publishes its first fleet once every kind is listed, not one per page', async () => {
+    const sim = await startSimulator({ autoTick: false, clusters: 150 });
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(sim.kubeconfig);
+    const cache = new WatchCache({
+      managementClusters: [
+        { name: 'sim', client: new KubeListWatchClient(kubeConfig) },
+      ],
+      logger: mockServices.logger.mock(),
+      // Small pages and no debounce: without the wait, half-listed fleets would be published.
+      debounceMs: 1,
+      pageSize: 50,
+      backoff: fastBackoff,
+    });
+    const published: Array<{ clusters: number; machines: number }> = [];
+    cache.subscribe(view =>
+      published.push({
+        clusters: view.clusters.length,
+        machines: view.summary.total.machines.total,
+      }),
+    );
+    try {
+      await cache.start();
+      await eventually(
+        () => cache.getStatus().synced && !cache.getFleet().stale,
+        30_000,
+      );
+      const final = cache.getFleet();
+      const withClusters = published.filter(p => p.clusters > 0);
+      expect(withClusters[0]).toEqual({
+        clusters: 150,
+        machines: final.summary.total.machines.total,
+      });
+    } finally {
+      await cache.stop();
+      await sim.close();
+    }
+  });
+
+  it('reports synced only once the fleet it serves holds the synced lists', async () => {
+    const sim = await startSimulator({ autoTick: false });
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(sim.kubeconfig);
+    const cache = new WatchCache({
+      managementClusters: [
+        { name: 'sim', client: new KubeListWatchClient(kubeConfig) },
+      ],
+      logger: mockServices.logger.mock(),
+      // A long debounce: the lists settle well before the first view is built.
+      debounceMs: 400,
+      backoff: fastBackoff,
+    });
+    try {
+      await cache.start();
+      const clustersWhenSynced = await eventually(
+        () => cache.getStatus().synced && [cache.getFleet().clusters.length],
+        10_000,
+      );
+      expect(clustersWhenSynced).toEqual([3]);
+    } finally {
+      await cache.stop();
+      await sim.close();
+    }
   });
 });

@@ -1,8 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   FleetIndex,
+  clusterRef,
+  summarizeFleet,
   type ClusterRef,
   type ClusterSummary,
+  type FleetSnapshot,
   type FleetStatus,
   type KubeObject,
   type ManagementClusterStatus,
@@ -10,6 +13,7 @@ import {
 import { Backoff } from '../watch/Backoff';
 import { discoverServedKinds } from '../watch/discoverKinds';
 import { KindReflector } from '../watch/KindReflector';
+import { RecoveryGroup } from '../watch/RecoveryGroup';
 import type { ListWatchClient } from '../watch/KubeListWatchClient';
 import { WATCHED_KINDS } from '../watch/watchedKinds';
 import type { FleetService, FleetView } from './FleetService';
@@ -28,18 +32,21 @@ export interface WatchCacheOptions {
 interface ManagementClusterWatch {
   name: string;
   client: ListWatchClient;
+  /** One index per management cluster: object keys (`Kind/namespace/name`) repeat across them. */
+  index: FleetIndex;
   discovered: boolean;
+  watchingSince?: string;
   lastError?: string;
   reflectors: KindReflector[];
 }
 
 /**
  * Lists and watches every CAPI kind on each management cluster, keeps the objects in a
- * `FleetIndex`, and publishes a new immutable fleet version at most `debounceMs` after a
- * change. Reads never touch the management cluster.
+ * `FleetIndex` per management cluster, and publishes a new immutable fleet version (all
+ * management clusters merged) at most `debounceMs` after a change. Reads never touch the
+ * management cluster.
  */
 export class WatchCache implements FleetService {
-  private readonly index = new FleetIndex();
   private readonly watches: ManagementClusterWatch[];
   private readonly listeners = new Set<(fleet: FleetView) => void>();
   private readonly options: Required<
@@ -47,10 +54,12 @@ export class WatchCache implements FleetService {
   > &
     Pick<WatchCacheOptions, 'backoff'>;
   private fleet: FleetView;
-  private indexVersion: number;
+  /** The index versions the published fleet was merged from. */
+  private indexVersions: string;
   private clustersByRef = new Map<ClusterRef, ClusterSummary>();
   private buildTimer?: NodeJS.Timeout;
-  private lastChangeAt?: string;
+  /** A number, formatted only when asked: it is set on every watch event. */
+  private lastChangeMs?: number;
   private stopped = false;
   private discovery?: Promise<void>;
 
@@ -59,17 +68,19 @@ export class WatchCache implements FleetService {
       debounceMs: config.debounceMs ?? 100,
       idleTimeoutMs: config.idleTimeoutMs ?? 90_000,
       watchTimeoutSeconds: config.watchTimeoutSeconds ?? 300,
-      pageSize: config.pageSize ?? 500,
+      pageSize: config.pageSize ?? 2000,
       backoff: config.backoff,
     };
+    const qualifyRefs = config.managementClusters.length > 1;
     this.watches = config.managementClusters.map(mc => ({
       name: mc.name,
       client: mc.client,
+      index: new FleetIndex({ managementCluster: mc.name, qualifyRefs }),
       discovered: false,
       reflectors: [],
     }));
-    const built = this.index.buildFleet();
-    this.indexVersion = built.version;
+    const built = this.mergeSnapshots();
+    this.indexVersions = built.versions;
     this.fleet = {
       version: 1,
       clusters: built.clusters,
@@ -104,7 +115,11 @@ export class WatchCache implements FleetService {
   }
 
   getClusterObjects(ref: ClusterRef): KubeObject[] {
-    return this.index.objectsOf(ref);
+    const cluster = this.clustersByRef.get(ref);
+    const watch = this.watches.find(w => w.name === cluster?.managementCluster);
+    return cluster && watch
+      ? watch.index.objectsOf(clusterRef(cluster.namespace, cluster.name))
+      : [];
   }
 
   subscribe(listener: (fleet: FleetView) => void): () => void {
@@ -117,17 +132,21 @@ export class WatchCache implements FleetService {
       w => ({
         name: w.name,
         discovered: w.discovered,
+        watchingSince: w.watchingSince,
         lastError: w.lastError,
         kinds: w.reflectors.map(r => r.state()),
       }),
     );
     return {
-      synced: managementClusters.every(
-        mc => mc.discovered && mc.kinds.every(k => k.synced),
-      ),
+      // Only once the view built from the synced lists is published: a reader that waits
+      // for `synced` then finds every cluster in getFleet().
+      synced: this.publishedSynced && this.allKindsSynced(),
       stale: this.fleet.stale,
       version: this.fleet.version,
-      lastChangeAt: this.lastChangeAt,
+      lastChangeAt:
+        this.lastChangeMs === undefined
+          ? undefined
+          : new Date(this.lastChangeMs).toISOString(),
       managementClusters,
     };
   }
@@ -147,9 +166,11 @@ export class WatchCache implements FleetService {
             .map(s => `${s.kind.kind}/${s.version}`)
             .join(', ')})`,
         );
+        const recovery = new RecoveryGroup();
         watch.reflectors = served.map(
           ({ kind, version }) =>
             new KindReflector({
+              recovery,
               kind,
               version,
               client: watch.client,
@@ -157,10 +178,12 @@ export class WatchCache implements FleetService {
               watchTimeoutSeconds: this.options.watchTimeoutSeconds,
               pageSize: this.options.pageSize,
               backoff: this.options.backoff?.(),
-              onChange: (change, object) => this.apply(change, object),
+              onChange: (change, object) =>
+                this.apply(watch.index, change, object),
               onStateChange: () => this.onReflectorState(watch),
             }),
         );
+        watch.watchingSince = new Date().toISOString();
         watch.reflectors.forEach(r => r.start());
         this.scheduleBuild();
         return;
@@ -179,18 +202,22 @@ export class WatchCache implements FleetService {
     }
   }
 
-  private apply(change: 'upsert' | 'delete', object: KubeObject): void {
+  private apply(
+    index: FleetIndex,
+    change: 'upsert' | 'delete',
+    object: KubeObject,
+  ): void {
     const changed =
-      change === 'upsert'
-        ? this.index.upsert(object)
-        : this.index.remove(object);
+      change === 'upsert' ? index.upsert(object) : index.remove(object);
     if (changed) {
-      this.lastChangeAt = new Date().toISOString();
+      this.lastChangeMs = Date.now();
       this.scheduleBuild();
     }
   }
 
   private readonly reflectorHealth = new Map<string, boolean>();
+  /** Whether a view was built while every kind had synced. */
+  private publishedSynced = false;
 
   private onReflectorState(watch: ManagementClusterWatch): void {
     for (const reflector of watch.reflectors) {
@@ -213,13 +240,13 @@ export class WatchCache implements FleetService {
       }
       this.reflectorHealth.set(key, healthy);
     }
-    if (this.computeStale() !== this.fleet.stale) {
-      this.scheduleBuild();
-    }
+    // Staleness may have moved, or the last initial list just settled: publish() only
+    // builds when something changed.
+    this.scheduleBuild();
   }
 
   private scheduleBuild(): void {
-    if (this.buildTimer || this.stopped) {
+    if (this.buildTimer || this.stopped || this.initialListsPending()) {
       return;
     }
     this.buildTimer = setTimeout(() => {
@@ -228,21 +255,35 @@ export class WatchCache implements FleetService {
     }, this.options.debounceMs);
   }
 
+  /**
+   * While some kind is still in its first list, building would summarise clusters whose
+   * objects are half there, again after every page of every kind: the first version waits
+   * until each first list has completed or failed (a failure publishes what there is).
+   */
+  private initialListsPending(): boolean {
+    return this.watches.some(w =>
+      w.reflectors.some(r => !r.firstListSettled()),
+    );
+  }
+
   private publish(): void {
-    const built = this.index.buildFleet();
     const stale = this.computeStale();
-    if (built.version === this.indexVersion && stale === this.fleet.stale) {
+    const synced = this.allKindsSynced();
+    const built = this.mergeSnapshots();
+    this.publishedSynced ||= synced;
+    if (built.versions === this.indexVersions && stale === this.fleet.stale) {
       return;
     }
-    if (built.version !== this.indexVersion) {
-      this.indexVersion = built.version;
+    const changed = built.versions !== this.indexVersions;
+    if (changed) {
+      this.indexVersions = built.versions;
       this.clustersByRef = new Map(built.clusters.map(c => [c.ref, c]));
     }
     // The view version also moves when only staleness changes, so ETags stay truthful.
     this.fleet = {
       version: this.fleet.version + 1,
-      clusters: built.clusters,
-      summary: built.summary,
+      clusters: changed ? built.clusters : this.fleet.clusters,
+      summary: changed ? built.summary : this.fleet.summary,
       builtAt: new Date().toISOString(),
       stale,
     };
@@ -253,6 +294,31 @@ export class WatchCache implements FleetService {
         this.config.logger.error(`Fleet listener failed: ${error}`);
       }
     }
+  }
+
+  /** Every management cluster's snapshot as one fleet; a single one is used as it is. */
+  private mergeSnapshots(): {
+    versions: string;
+    clusters: readonly ClusterSummary[];
+    summary: FleetSnapshot['summary'];
+  } {
+    const snapshots = this.watches.map(w => w.index.buildFleet());
+    const versions = snapshots.map(s => s.version).join('.');
+    if (snapshots.length === 1) {
+      return { versions, ...snapshots[0] };
+    }
+    // Qualified refs start with the management cluster's name: sorting keeps them grouped.
+    const clusters = snapshots
+      .flatMap(s => s.clusters)
+      .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    return { versions, clusters, summary: summarizeFleet(clusters) };
+  }
+
+  /** Every management cluster discovered and every kind through its first list. */
+  private allKindsSynced(): boolean {
+    return this.watches.every(
+      w => w.discovered && w.reflectors.every(r => r.state().synced),
+    );
   }
 
   private computeStale(): boolean {

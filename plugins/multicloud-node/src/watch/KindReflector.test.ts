@@ -1,6 +1,7 @@
 import type { KubeObject } from '@internal/plugin-multicloud-common';
 import { Backoff } from './Backoff';
 import { KindReflector, type ReflectorChange } from './KindReflector';
+import { RecoveryGroup } from './RecoveryGroup';
 import type {
   ListPage,
   ListWatchClient,
@@ -9,6 +10,7 @@ import type {
 import { WATCHED_KINDS } from './watchedKinds';
 
 const clusterKind = WATCHED_KINDS.find(k => k.kind === 'Cluster')!;
+const machineKind = WATCHED_KINDS.find(k => k.kind === 'Machine')!;
 
 const obj = (name: string, rv: string): KubeObject => ({
   apiVersion: 'cluster.x-k8s.io/v1beta2',
@@ -84,8 +86,9 @@ function setup(client: ScriptedClient, idleTimeoutMs = 10_000) {
   return { reflector, changes, delays };
 }
 
-const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 200 && !condition(); i++) {
+const until = async (condition: () => boolean, timeoutMs = 2000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !condition()) {
     await new Promise(r => setTimeout(r, 5));
   }
   expect(condition()).toBe(true);
@@ -191,7 +194,21 @@ describe('KindReflector', () => {
       'watch stalled: no event or bookmark for 0.05 s',
     );
     expect(client.aborted).toBeGreaterThanOrEqual(1);
-    expect(delays[0]).toBe(800);
+    // The idle wait already spaced the attempts: the retry waits no longer than it.
+    expect(delays[0]).toBe(50);
+  });
+
+  it('keeps the delay after stalls within the idle timeout, so a long stall does not delay recovery', async () => {
+    const client = new ScriptedClient();
+    client.lists.push(() => ({ items: [], resourceVersion: '7' }));
+    for (let i = 0; i < 3; i++) client.watches.push(() => {});
+    const { reflector, delays } = setup(client, 1000);
+    reflector.start();
+    await until(() => client.watchResourceVersions.length >= 4, 10_000);
+    await reflector.stop();
+
+    // Without the cap: 800, 1600, 3200, ... up to 30 s.
+    expect(delays.slice(0, 3)).toEqual([800, 1000, 1000]);
   });
 
   it('keeps neither managedFields nor the last-applied annotation', async () => {
@@ -241,5 +258,108 @@ describe('KindReflector', () => {
     await reflector.stop();
     expect(delays[0]).toBe(800);
     expect(reflector.state().synced).toBe(true);
+  });
+});
+
+describe('KindReflector backoff after an accepted watch is dropped', () => {
+  it('retries the first drop soon, and backs off again when drops come in a row', async () => {
+    const client = new ScriptedClient();
+    const refused = () => {
+      throw Object.assign(new Error('connect ECONNREFUSED'), {
+        code: 'ECONNREFUSED',
+      });
+    };
+    client.lists.push(refused, refused, refused, () => ({
+      items: [obj('a', '1')],
+      resourceVersion: '1',
+    }));
+    const dropped = (h: WatchHandlers) => h.onDone();
+    client.watches.push(dropped, dropped, dropped);
+    const { reflector, delays } = setup(client);
+    reflector.start();
+    await until(() => delays.length >= 6);
+    await reflector.stop();
+
+    // Three failed lists grow the backoff; the first drop of an accepted watch starts it over.
+    expect(delays.slice(0, 6)).toEqual([800, 1600, 3200, 800, 1600, 3200]);
+  });
+});
+
+describe('KindReflector in a RecoveryGroup', () => {
+  const down = () => {
+    throw Object.assign(new Error('connect ECONNREFUSED'), {
+      code: 'ECONNREFUSED',
+    });
+  };
+  const up = () => ({ items: [obj('a', '1')], resourceVersion: '1' });
+
+  function reflectorOf(
+    client: ScriptedClient,
+    recovery: RecoveryGroup,
+    initialBackoffMs: number,
+    kind = clusterKind,
+  ) {
+    return new KindReflector({
+      kind,
+      version: 'v1beta2',
+      client,
+      onChange: () => {},
+      idleTimeoutMs: 10_000,
+      watchTimeoutSeconds: 300,
+      pageSize: 10,
+      recovery,
+      backoff: new Backoff({
+        initialMs: initialBackoffMs,
+        maxMs: initialBackoffMs,
+        resetAfterMs: 60_000,
+        jitter: 0,
+      }),
+    });
+  }
+
+  it('wakes a kind sleeping in backoff when another kind reaches the recovered server', async () => {
+    const recovery = new RecoveryGroup({ quietMs: 10 });
+    const quick = new ScriptedClient();
+    quick.lists.push(down, up);
+    const slow = new ScriptedClient();
+    slow.lists.push(down, up);
+    const reflectors = [
+      reflectorOf(quick, recovery, 50),
+      reflectorOf(slow, recovery, 60_000, machineKind),
+    ];
+    reflectors.forEach(r => r.start());
+    try {
+      await until(() => quick.listCalls === 2);
+      // Woken within its spread of a second, not after its own 60 s backoff.
+      for (let i = 0; i < 60 && slow.listCalls < 2; i++) {
+        await new Promise(r => setTimeout(r, 25));
+      }
+      expect(slow.listCalls).toBe(2);
+      expect(reflectors[1].state().synced).toBe(true);
+    } finally {
+      await Promise.all(reflectors.map(r => r.stop()));
+    }
+  });
+
+  it('leaves a kind refused for its own request (403) to its backoff', async () => {
+    const recovery = new RecoveryGroup({ quietMs: 10 });
+    const healthy = new ScriptedClient();
+    healthy.lists.push(up);
+    const refused = new ScriptedClient();
+    refused.lists.push(() => {
+      throw Object.assign(new Error('forbidden'), { statusCode: 403 });
+    }, up);
+    const reflectors = [
+      reflectorOf(refused, recovery, 60_000),
+      reflectorOf(healthy, recovery, 50),
+    ];
+    reflectors.forEach(r => r.start());
+    try {
+      await until(() => healthy.listCalls === 1 && refused.listCalls === 1);
+      await new Promise(r => setTimeout(r, 1200));
+      expect(refused.listCalls).toBe(1);
+    } finally {
+      await Promise.all(reflectors.map(r => r.stop()));
+    }
   });
 });

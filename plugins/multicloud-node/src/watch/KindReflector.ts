@@ -1,9 +1,11 @@
-import type {
-  KindSyncState,
-  KubeObject,
+import {
+  projectForCache,
+  type KindSyncState,
+  type KubeObject,
 } from '@internal/plugin-multicloud-common';
 import { Backoff } from './Backoff';
 import type { ListWatchClient } from './KubeListWatchClient';
+import type { RecoveryGroup } from './RecoveryGroup';
 import type { WatchedKind } from './watchedKinds';
 
 export type ReflectorChange = 'upsert' | 'delete';
@@ -21,14 +23,28 @@ export interface ReflectorOptions {
   watchTimeoutSeconds: number;
   pageSize: number;
   backoff?: Backoff;
+  /** Shared with the other kinds of the same management cluster: ends backoff at an outage's end. */
+  recovery?: RecoveryGroup;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 type WatchOutcome =
-  | { kind: 'closed'; healthyMs: number }
+  | {
+      kind: 'closed';
+      healthyMs: number;
+      /** The server had accepted the watch: it was reachable, then ended the stream. */
+      established: boolean;
+    }
   | { kind: 'expired' }
-  | { kind: 'failed'; message: string; healthyMs: number };
+  | {
+      kind: 'failed';
+      message: string;
+      healthyMs: number;
+      /** Not the server's reachability but this kind's own request (a 4xx). */
+      refused?: boolean;
+      stalled?: boolean;
+    };
 
 /**
  * List-and-watch of one kind with the resilience of client-go's reflector, which
@@ -46,23 +62,18 @@ export class KindReflector {
   private running?: Promise<void>;
   private abortWatch?: () => void;
   private wakeSleep?: () => void;
+  /** After a stalled watch, a new watch being accepted says nothing about the server. */
+  private lastFailureStalled = false;
+  private readonly recoveryName: string;
+  /** Accepted watches the server ended within a second, one after another. */
+  private shortClosesInARow = 0;
   private readonly syncState: KindSyncState;
 
   constructor(private readonly options: ReflectorOptions) {
     this.backoff = options.backoff ?? new Backoff();
     this.now = options.now ?? Date.now;
-    this.sleep =
-      options.sleep ??
-      (ms =>
-        this.stopped
-          ? Promise.resolve()
-          : new Promise(resolve => {
-              const timer = setTimeout(resolve, ms);
-              this.wakeSleep = () => {
-                clearTimeout(timer);
-                resolve();
-              };
-            }));
+    this.sleep = options.sleep ?? (ms => this.backoffSleep(ms));
+    this.recoveryName = `${options.kind.kind}.${options.kind.group}`;
     this.syncState = {
       kind: options.kind.kind,
       group: options.kind.group,
@@ -87,6 +98,35 @@ export class KindReflector {
     await this.running;
   }
 
+  private backoffSleep(ms: number): Promise<void> {
+    if (this.stopped) {
+      return Promise.resolve();
+    }
+    return new Promise(resolve => {
+      const cancel = { recovery: () => {} };
+      const done = () => {
+        cancel.recovery();
+        resolve();
+      };
+      let timer = setTimeout(done, ms);
+      cancel.recovery =
+        this.options.recovery?.onRecovery(() => {
+          clearTimeout(timer);
+          // The woken kinds spread over a second instead of relisting all at once.
+          timer = setTimeout(done, Math.random() * 1000);
+        }) ?? cancel.recovery;
+      this.wakeSleep = () => {
+        clearTimeout(timer);
+        done();
+      };
+    });
+  }
+
+  /** The first list has completed or failed: until then the kind's objects are not all known. */
+  firstListSettled(): boolean {
+    return this.syncState.synced || this.syncState.consecutiveFailures > 0;
+  }
+
   state(): KindSyncState {
     return { ...this.syncState, objects: this.objects.size };
   }
@@ -99,6 +139,10 @@ export class KindReflector {
           await this.relist();
           needList = false;
         } catch (error) {
+          this.lastFailureStalled = false;
+          if (!isRefusal(error)) {
+            this.options.recovery?.failed(this.recoveryName);
+          }
           this.recordFailure(`list failed: ${errorMessage(error)}`);
           await this.sleep(this.backoff.nextDelayMs());
           continue;
@@ -118,16 +162,40 @@ export class KindReflector {
         continue;
       }
       if (outcome.kind === 'closed' && outcome.healthyMs >= 1000) {
+        this.shortClosesInARow = 0;
         this.backoff.succeededFor(outcome.healthyMs);
         continue;
+      }
+      this.shortClosesInARow =
+        outcome.kind === 'closed' && outcome.established
+          ? this.shortClosesInARow + 1
+          : 0;
+      // A server that accepted a watch and then dropped it (a restart, a load balancer) was
+      // reachable: the first such close retries soon instead of continuing a backoff grown
+      // during an earlier outage. Closes in a row still back off, as client-go's reflector
+      // does for very short watches.
+      if (this.shortClosesInARow === 1) {
+        this.backoff.reset();
       }
       const message =
         outcome.kind === 'failed'
           ? outcome.message
           : 'watch closed immediately by the server';
       this.backoff.succeededFor(outcome.healthyMs);
+      this.lastFailureStalled = outcome.kind === 'failed' && !!outcome.stalled;
+      if (outcome.kind !== 'failed' || !outcome.refused) {
+        this.options.recovery?.failed(this.recoveryName);
+      }
       this.recordFailure(message);
-      await this.sleep(this.backoff.nextDelayMs());
+      // A stalled watch has already waited out the idle bound on an open connection: its
+      // retries come at most that often anyway, and capping the delay there keeps a
+      // long stall from growing the backoff to 30 s, which would delay recovery by as much.
+      const delay = this.backoff.nextDelayMs();
+      await this.sleep(
+        this.lastFailureStalled
+          ? Math.min(delay, this.options.idleTimeoutMs)
+          : delay,
+      );
     }
   }
 
@@ -165,6 +233,7 @@ export class KindReflector {
       }
     }
     this.resourceVersion = resourceVersion;
+    this.options.recovery?.succeeded();
     this.syncState.synced = true;
     this.syncState.lastSyncTime = new Date(this.now()).toISOString();
     this.options.onStateChange?.();
@@ -175,6 +244,7 @@ export class KindReflector {
     const startedAt = this.now();
     return new Promise<WatchOutcome>(resolve => {
       let settled = false;
+      let established = false;
       let idleTimer: NodeJS.Timeout | undefined;
       let expired = false;
       let handle: { abort(): void } | undefined;
@@ -199,12 +269,13 @@ export class KindReflector {
                 idleTimeoutMs / 1000
               } s`,
               healthyMs: healthyMs(),
+              stalled: true,
             }),
           idleTimeoutMs,
         );
       };
       this.abortWatch = () =>
-        finish({ kind: 'closed', healthyMs: healthyMs() });
+        finish({ kind: 'closed', healthyMs: healthyMs(), established });
       armIdleTimer();
       this.syncState.watches++;
 
@@ -222,7 +293,9 @@ export class KindReflector {
               if (settled) {
                 return;
               }
+              established = true;
               armIdleTimer();
+              this.options.recovery?.succeeded();
               if (!this.syncState.connected) {
                 this.markConnected();
               }
@@ -249,9 +322,10 @@ export class KindReflector {
                   kind: 'failed',
                   message: `watch failed: ${errorMessage(err)}`,
                   healthyMs: healthyMs(),
+                  refused: isRefusal(err),
                 });
               } else {
-                finish({ kind: 'closed', healthyMs: healthyMs() });
+                finish({ kind: 'closed', healthyMs: healthyMs(), established });
               }
             },
           },
@@ -261,7 +335,13 @@ export class KindReflector {
             handle = h;
             if (settled) {
               h.abort();
-            } else if (!this.syncState.connected) {
+              return;
+            }
+            established = true;
+            if (!this.lastFailureStalled) {
+              this.options.recovery?.succeeded();
+            }
+            if (!this.syncState.connected) {
               this.markConnected();
             }
           },
@@ -270,6 +350,7 @@ export class KindReflector {
               kind: 'failed',
               message: `watch failed: ${errorMessage(error)}`,
               healthyMs: 0,
+              refused: isRefusal(error),
             }),
         );
     });
@@ -324,40 +405,33 @@ function objectKey(object: KubeObject): string {
   return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
 }
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
 /**
- * What the cache keeps of an object: list items may omit apiVersion/kind (the list
- * carries them) and the fleet model needs both; `managedFields` and the last-applied
- * annotation are dropped, as client-go transforms do, because they can double an object's
- * size and nothing reads them.
+ * What the cache keeps of an object: `projectForCache` (fields nothing reads are dropped),
+ * plus apiVersion and kind, which list items may omit (the list carries them) and the
+ * fleet model needs.
  */
 function forCache(
   object: KubeObject,
   kind: WatchedKind,
   version: string,
 ): KubeObject {
-  const metadata = object.metadata as
-    | (KubeObject['metadata'] & { managedFields?: unknown })
-    | undefined;
-  const heavy =
-    metadata?.managedFields !== undefined ||
-    metadata?.annotations?.[LAST_APPLIED] !== undefined;
-  if (object.kind && object.apiVersion && !heavy) {
-    return object;
-  }
-  const trimmed: KubeObject = {
-    ...object,
-    kind: object.kind ?? kind.kind,
-    apiVersion: object.apiVersion ?? `${kind.group}/${version}`,
-  };
-  if (metadata && heavy) {
-    const { managedFields: _managedFields, ...rest } = metadata;
-    const annotations = rest.annotations ? { ...rest.annotations } : undefined;
-    if (annotations) delete annotations[LAST_APPLIED];
-    trimmed.metadata = { ...rest, ...(annotations ? { annotations } : {}) };
-  }
-  return trimmed;
+  const kept = projectForCache(object);
+  kept.kind ??= kind.kind;
+  kept.apiVersion ??= `${kind.group}/${version}`;
+  return kept;
+}
+
+/** A 4xx other than timeouts and throttling: the request's fault, not the server's reachability. */
+function isRefusal(error: unknown): boolean {
+  const e = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  const status = e.statusCode ?? e.code;
+  return (
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 408 &&
+    status !== 429
+  );
 }
 
 function errorMessage(error: unknown): string {

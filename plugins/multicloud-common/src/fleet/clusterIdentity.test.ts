@@ -1,0 +1,64 @@
+import type { ClusterSummary } from '../model/ClusterSummary';
+import {
+  findCluster,
+  hasQualifiedRef,
+  qualifiedClusterRef,
+} from './clusterIdentity';
+
+const summary = (
+  namespace: string,
+  name: string,
+  managementCluster: string,
+  ref: string,
+) => ({ ref, namespace, name, managementCluster } as ClusterSummary);
+
+describe('cluster identity across management clusters', () => {
+  const eu = summary('default', 'prod', 'eu', 'eu/default/prod');
+  const us = summary('default', 'prod', 'us', 'us/default/prod');
+  const usOnly = summary('team-a', 'api', 'us', 'us/team-a/api');
+
+  it('qualifies refs with the management cluster', () => {
+    expect(qualifiedClusterRef('eu', 'default', 'prod')).toBe(
+      'eu/default/prod',
+    );
+    expect(hasQualifiedRef(eu)).toBe(true);
+    expect(
+      hasQualifiedRef(summary('default', 'prod', 'eu', 'default/prod')),
+    ).toBe(false);
+  });
+
+  it('finds a name held by one management cluster without asking which', () => {
+    expect(
+      findCluster([eu, us, usOnly], { namespace: 'team-a', name: 'api' }),
+    ).toEqual({
+      kind: 'found',
+      cluster: usOnly,
+    });
+  });
+
+  it('reports a name held by several management clusters as ambiguous, listing them', () => {
+    expect(
+      findCluster([us, eu, usOnly], { namespace: 'default', name: 'prod' }),
+    ).toEqual({
+      kind: 'ambiguous',
+      managementClusters: ['eu', 'us'],
+    });
+  });
+
+  it('disambiguates with the management cluster, and misses when it holds no such cluster', () => {
+    expect(
+      findCluster([eu, us], {
+        namespace: 'default',
+        name: 'prod',
+        managementCluster: 'us',
+      }),
+    ).toEqual({ kind: 'found', cluster: us });
+    expect(
+      findCluster([eu, us, usOnly], {
+        namespace: 'team-a',
+        name: 'api',
+        managementCluster: 'eu',
+      }),
+    ).toEqual({ kind: 'not-found' });
+  });
+});

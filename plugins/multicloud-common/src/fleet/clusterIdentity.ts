@@ -1,0 +1,53 @@
+import type { ClusterSummary } from '../model/ClusterSummary';
+import { clusterRef, type ClusterRef } from '../model/kube';
+
+/**
+ * A cluster's ref when the fleet spans several management clusters:
+ * `<managementCluster>/<namespace>/<name>`. Two management clusters may each hold a
+ * `default/prod`; the management cluster keeps them apart. With a single management
+ * cluster refs stay `namespace/name`, so history, failover policies and catalog names of
+ * existing deployments do not move.
+ */
+export function qualifiedClusterRef(
+  managementCluster: string,
+  namespace: string,
+  name: string,
+): ClusterRef {
+  return `${managementCluster}/${clusterRef(namespace, name)}`;
+}
+
+/** Whether a cluster's ref names its management cluster (the fleet spans several). */
+export function hasQualifiedRef(
+  cluster: Pick<ClusterSummary, 'ref' | 'namespace' | 'name'>,
+): boolean {
+  return cluster.ref !== clusterRef(cluster.namespace, cluster.name);
+}
+
+export type ClusterLookup =
+  | { kind: 'found'; cluster: ClusterSummary }
+  | { kind: 'ambiguous'; managementClusters: string[] }
+  | { kind: 'not-found' };
+
+/**
+ * The cluster a `namespace/name` URL means. Unique names resolve on their own; a name that
+ * exists on several management clusters needs `managementCluster`, and the answer lists
+ * the candidates so the caller can say which to pick.
+ */
+export function findCluster(
+  clusters: readonly ClusterSummary[],
+  query: { namespace: string; name: string; managementCluster?: string },
+): ClusterLookup {
+  const matches = clusters.filter(
+    c =>
+      c.namespace === query.namespace &&
+      c.name === query.name &&
+      (query.managementCluster === undefined ||
+        c.managementCluster === query.managementCluster),
+  );
+  if (matches.length === 1) return { kind: 'found', cluster: matches[0] };
+  if (matches.length === 0) return { kind: 'not-found' };
+  return {
+    kind: 'ambiguous',
+    managementClusters: matches.map(c => c.managementCluster ?? '').sort(),
+  };
+}
