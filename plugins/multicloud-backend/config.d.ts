@@ -39,7 +39,7 @@ export interface Config {
       idleTimeoutSeconds?: number;
       /** Server-side watch timeout (randomised up to twice this). Defaults to 300. */
       watchTimeoutSeconds?: number;
-      /** Objects per list page. Defaults to 500. */
+      /** Objects per list page. Defaults to 2000. */
       pageSize?: number;
     };
 

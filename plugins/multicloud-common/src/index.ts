@@ -7,10 +7,19 @@ export * from './crd';
 export * from './detail/machineRows';
 export * from './api/status';
 export * from './api/responses';
+export * from './api/failover';
+export * from './api/placement';
 export * from './catalog/clusterEntityName';
 export { FleetIndex, buildFleet, indexObjects } from './fleet/FleetIndex';
-export type { FleetSnapshot } from './fleet/FleetIndex';
+export type { FleetIndexOptions, FleetSnapshot } from './fleet/FleetIndex';
 export { summarizeCluster } from './fleet/summarizeCluster';
+export { projectForCache } from './fleet/projectForCache';
+export {
+  findCluster,
+  hasQualifiedRef,
+  qualifiedClusterRef,
+} from './fleet/clusterIdentity';
+export type { ClusterLookup } from './fleet/clusterIdentity';
 export { classifyClusterObjects } from './fleet/ClusterObjects';
 export type { ClusterObjects } from './fleet/ClusterObjects';
 export { objectKey } from './fleet/objects';
@@ -58,7 +67,11 @@ export {
   estimateClusterCost,
   HOURS_PER_MONTH,
 } from './cost/estimateClusterCost';
-export type { ClusterCost, CostLine } from './cost/estimateClusterCost';
+export type {
+  ClusterCost,
+  ClusterCostSummary,
+  CostLine,
+} from './cost/estimateClusterCost';
 export { costProvenanceOf } from './cost/provenance';
 export type { CostProvenance } from './cost/provenance';
 export { rollupCosts, totalCost, COST_DIMENSIONS } from './cost/rollupCosts';
@@ -98,6 +111,7 @@ export {
 export type { RegionAllowance } from './compliance/residency';
 export { evaluateCompliance } from './compliance/evaluateCompliance';
 export {
+  complianceGroupRate,
   complianceRate,
   COMPLIANCE_NO_GROUP,
 } from './compliance/complianceRate';

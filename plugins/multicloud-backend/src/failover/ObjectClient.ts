@@ -13,7 +13,10 @@ import {
   type ObjectTarget,
 } from '@internal/plugin-multicloud-common';
 
-/** Reads and merge-patches the objects failover steps target, on the management cluster. */
+/**
+ * Reads and merge-patches the objects failover steps target, on the management cluster. Both
+ * throw `TransientRequestError` when the same request may succeed later.
+ */
 export interface ObjectClient {
   get(target: ObjectTarget): Promise<KubeObject>;
   /** Throws `PatchConflictError` when the resourceVersion precondition no longer holds (409). */
@@ -25,6 +28,23 @@ export class PatchConflictError extends Error {
   name = 'PatchConflictError';
 }
 
+/** The management cluster was unreachable or answered 429/5xx: retry later. */
+export class TransientRequestError extends Error {
+  name = 'TransientRequestError';
+}
+
+/** Network failures of client-node's fetch, 429 and 5xx become `TransientRequestError`. */
+function classify(error: unknown): unknown {
+  const status = error instanceof ApiException ? error.code : undefined;
+  const network =
+    (error as { name?: unknown } | undefined)?.name === 'FetchError';
+  if (network || status === 429 || (status !== undefined && status >= 500)) {
+    const message = String((error as Error).message).split('\n')[0];
+    return new TransientRequestError(message, { cause: error });
+  }
+  return error;
+}
+
 const PLURALS: Record<string, string> = {
   Cluster: 'clusters',
   MachineDeployment: 'machinedeployments',
@@ -32,8 +52,8 @@ const PLURALS: Record<string, string> = {
 
 /**
  * `ObjectClient` over `@kubernetes/client-node`'s CustomObjectsApi, for one or several
- * management clusters. With several, the management cluster of an object is found by reading
- * it from each in turn (the fleet does not tell which one holds a cluster) and remembered.
+ * management clusters. With several, a target names the management cluster that holds it;
+ * one that does not is found by reading it from each in turn, and remembered.
  */
 export class KubeObjectClient implements ObjectClient {
   private readonly apis: Array<{ name: string; api: CustomObjectsApi }>;
@@ -49,7 +69,7 @@ export class KubeObjectClient implements ObjectClient {
   }
 
   async get(target: ObjectTarget): Promise<KubeObject> {
-    const known = this.located.get(keyOf(target));
+    const known = this.holderOf(target) ?? this.located.get(keyOf(target));
     if (known) return this.read(known, target);
     for (const { api } of this.apis) {
       try {
@@ -71,8 +91,10 @@ export class KubeObjectClient implements ObjectClient {
     target: ObjectTarget,
     body: MergePatch,
   ): Promise<KubeObject> {
-    if (!this.located.has(keyOf(target))) await this.get(target);
-    const api = this.located.get(keyOf(target))!;
+    if (!this.holderOf(target) && !this.located.has(keyOf(target))) {
+      await this.get(target);
+    }
+    const api = this.holderOf(target) ?? this.located.get(keyOf(target))!;
     try {
       return await api.patchNamespacedCustomObject(
         { ...coordinates(target), body },
@@ -84,15 +106,32 @@ export class KubeObjectClient implements ObjectClient {
           `${describeTarget(target)} changed since it was read`,
         );
       }
-      throw error;
+      throw classify(error);
     }
   }
 
-  private read(
+  private holderOf(target: ObjectTarget): CustomObjectsApi | undefined {
+    if (!target.managementCluster) return undefined;
+    const holder = this.apis.find(a => a.name === target.managementCluster);
+    if (!holder) {
+      throw new Error(
+        `${describeTarget(target)}: no management cluster named '${
+          target.managementCluster
+        }' is configured`,
+      );
+    }
+    return holder.api;
+  }
+
+  private async read(
     api: CustomObjectsApi,
     target: ObjectTarget,
   ): Promise<KubeObject> {
-    return api.getNamespacedCustomObject(coordinates(target));
+    try {
+      return await api.getNamespacedCustomObject(coordinates(target));
+    } catch (error) {
+      throw classify(error);
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import type {
-  FailoverAction,
   FailoverPlan,
+  FailoverRunStatus,
+  FailoverRunView,
+  FailoverStepExecution,
   MergePatch,
 } from '@internal/plugin-multicloud-common';
 import type { Knex } from 'knex';
@@ -10,52 +12,22 @@ const RUNS = 'multicloud_failover_runs';
 const STEPS = 'multicloud_failover_run_steps';
 const LEASES = 'multicloud_failover_leases';
 
-export type RunStatus =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'cancelled';
-export type StepStatus =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'skipped'
-  | 'cancelled';
-export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running'];
+export const ACTIVE_RUN_STATUSES: readonly FailoverRunStatus[] = [
+  'pending',
+  'running',
+];
 
 /** Execution state of one plan step (the definition is `plan.steps[index]`). */
-export interface RunStepState {
-  index: number;
-  stepId: string;
-  status: StepStatus;
-  attempts: number;
+export interface RunStepState extends FailoverStepExecution {
   /** The merge patch sent, with its resourceVersion precondition. */
   patch?: MergePatch;
   /** Restores the patched fields to their values before the first write (failback uses it). */
   revert?: MergePatch;
-  result?: string;
-  error?: string;
-  startedAt?: number;
-  finishedAt?: number;
 }
 
-export interface FailoverRun {
-  id: string;
-  cluster: string;
-  target: string;
-  action: FailoverAction;
-  status: RunStatus;
-  actor: string;
-  /** `manual`: started by a person; `automatic`: by the monitor. */
-  mode: 'manual' | 'automatic';
+/** A run as stored: the whole plan, and the patches each step sent (the view leaves them out). */
+export interface FailoverRun extends Omit<FailoverRunView, 'plan' | 'steps'> {
   plan: FailoverPlan;
-  cancelRequested: boolean;
-  error?: string;
-  createdAt: number;
-  startedAt?: number;
-  finishedAt?: number;
   steps: RunStepState[];
 }
 
@@ -148,7 +120,7 @@ export class RunStore {
   async list(
     filter: {
       cluster?: string;
-      statuses?: readonly RunStatus[];
+      statuses?: readonly FailoverRunStatus[];
       limit?: number;
     } = {},
   ): Promise<FailoverRun[]> {
@@ -177,7 +149,7 @@ export class RunStore {
   /** Ends a run; steps that never ran are marked cancelled. */
   async finish(
     id: string,
-    status: Exclude<RunStatus, 'pending' | 'running'>,
+    status: Exclude<FailoverRunStatus, 'pending' | 'running'>,
     at: number,
     error?: string,
     fence?: Fence,

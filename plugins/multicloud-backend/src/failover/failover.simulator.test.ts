@@ -390,6 +390,25 @@ describe('failover against the simulated management cluster', () => {
     ).toBe(2);
   });
 
+  it('rides out a management cluster that resets connections, then answers 500 to half the requests', async () => {
+    const knex = await databases.open('SQLITE_3');
+    h = await startHarness(knex);
+    const run = await pendingRun(knex);
+    const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
+    h.sim.scenarios.resetConnections(true);
+    const outcome = executor(knex, h.client, 'replica-a').execute(run.id);
+    await pause(300);
+    h.sim.scenarios.resetConnections(false);
+    h.sim.scenarios.setErrorRate(0.5);
+    await pause(300);
+    h.sim.scenarios.setErrorRate(0);
+    const done = await h.driveUntil(finished(run.id));
+    expect(await outcome).toBe('finished');
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.map(s => s.attempts)).toEqual([1, 1, 1, 1, 1]);
+    expect(h.object('MachineDeployment', AZURE_MD).spec.replicas).toBe(6);
+  });
+
   it('fails a run whose standby does not become available in time; a retry does not scale it twice', async () => {
     const knex = await databases.open('SQLITE_3');
     h = await startHarness(knex, { ...TEST_CONFIG, stepTimeoutSeconds: 1 });

@@ -201,8 +201,15 @@ describe('failover routes', () => {
       ).status,
     ).toBe(404);
     expect((await api.get('/api/multicloud/failover/runs/nope')).status).toBe(
-      404,
+      400,
     );
+    expect(
+      (
+        await api.get(
+          '/api/multicloud/failover/runs/6f1d2b0e-8c1a-4c7e-9a57-2f0c1d9e4b3a',
+        )
+      ).status,
+    ).toBe(404);
     expect(
       (await api.get('/api/multicloud/failover/runs?cluster=x')).status,
     ).toBe(400);

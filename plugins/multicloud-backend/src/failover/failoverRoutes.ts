@@ -46,6 +46,11 @@ const planRequestSchema = z
   })
   .strict();
 
+// Run ids are UUIDs: anything else (a path, a huge string) is refused before a lookup.
+const runParamsSchema = z.object({
+  id: z.uuid({ error: 'must be a failover run id (a UUID)' }),
+});
+
 const clusterQuerySchema = z
   .object({ cluster: clusterRefSchema.optional() })
   .strict();
@@ -78,8 +83,15 @@ export function createFailoverRoutes(options: FailoverRoutesOptions) {
   } = options;
   const router = Router();
 
-  const readAccess = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req);
+  /**
+   * Starting or cancelling a run is a person's decision, audited under their name: service
+   * principals (a scrape token, another plugin) are refused here, because the permission
+   * framework allows them every permission their token is not restricted from.
+   */
+  const readAccess = async (req: Request, runExecution = false) => {
+    const credentials = runExecution
+      ? await httpAuth.credentials(req, { allow: ['user'] })
+      : await httpAuth.credentials(req);
     const access = await resolveAccess(credentials);
     const visible = (ref: string) => {
       const cluster = fleet.getCluster(ref);
@@ -103,9 +115,10 @@ export function createFailoverRoutes(options: FailoverRoutesOptions) {
   };
 
   const visibleRun = async (
-    id: string,
+    req: Request,
     visible: (ref: string) => boolean,
   ): Promise<FailoverRun> => {
+    const { id } = parseOrThrow(runParamsSchema, req.params, 'params');
     const run = await service.getRun(id);
     if (!run || !visible(run.cluster))
       throw new NotFoundError(`failover run ${id} not found`);
@@ -168,7 +181,7 @@ export function createFailoverRoutes(options: FailoverRoutesOptions) {
   });
 
   router.post('/failover/runs', async (req, res) => {
-    const { credentials, visible } = await readAccess(req);
+    const { credentials, visible } = await readAccess(req, true);
     const request: PlanRequest = parseOrThrow(
       planRequestSchema,
       req.body,
@@ -211,12 +224,12 @@ export function createFailoverRoutes(options: FailoverRoutesOptions) {
 
   router.get('/failover/runs/:id', async (req, res) => {
     const { visible } = await readAccess(req);
-    res.json({ run: present(await visibleRun(req.params.id, visible)) });
+    res.json({ run: present(await visibleRun(req, visible)) });
   });
 
   router.post('/failover/runs/:id/cancel', async (req, res) => {
-    const { credentials, visible } = await readAccess(req);
-    const run = await visibleRun(req.params.id, visible);
+    const { credentials, visible } = await readAccess(req, true);
+    const run = await visibleRun(req, visible);
     const event = await auditor.createEvent({
       eventId: 'failover-run-cancel',
       severityLevel: 'medium',

@@ -2,13 +2,18 @@ import {
   applyMergePatch,
   describeTarget,
   revertPatch,
+  type KubeObject,
   unappliedPart,
   type MergePatch,
   type PatchStep,
   type PlanStep,
   type WaitStep,
 } from '@internal/plugin-multicloud-common';
-import { PatchConflictError, type ObjectClient } from './ObjectClient';
+import {
+  PatchConflictError,
+  TransientRequestError,
+  type ObjectClient,
+} from './ObjectClient';
 import type { RunStepState } from './RunStore';
 
 /** Why a step stopped before finishing: the run was cancelled, or the executor must let go. */
@@ -118,24 +123,29 @@ async function runPatch(
 ): Promise<StepOutcome> {
   let revertRecorded = ctx.state.revert !== undefined;
   for (let conflicts = 0; ; ) {
-    const current = await beforeDeadline(
-      ctx.client.get(step.target),
-      deadline,
-      ctx,
-      step,
-    );
-    const missing = unappliedPart(current, step.patch);
-    if (!missing)
-      return { status: 'succeeded', result: `already done: ${step.doneWhen}` };
-    if (!revertRecorded) {
-      // Fenced: an executor that lost the lease stops here, before writing to the cluster.
-      await ctx.record({ revert: revertPatch(current, step.patch) });
-      revertRecorded = true;
-    }
-    const body = applyMergePatch(missing, {
-      metadata: { resourceVersion: current.metadata?.resourceVersion ?? null },
-    });
     try {
+      const current = await beforeDeadline(
+        ctx.client.get(step.target),
+        deadline,
+        ctx,
+        step,
+      );
+      const missing = unappliedPart(current, step.patch);
+      if (!missing)
+        return {
+          status: 'succeeded',
+          result: `already done: ${step.doneWhen}`,
+        };
+      if (!revertRecorded) {
+        // Fenced: an executor that lost the lease stops here, before writing to the cluster.
+        await ctx.record({ revert: revertPatch(current, step.patch) });
+        revertRecorded = true;
+      }
+      const body = applyMergePatch(missing, {
+        metadata: {
+          resourceVersion: current.metadata?.resourceVersion ?? null,
+        },
+      });
       await beforeDeadline(
         ctx.client.mergePatch(step.target, body),
         deadline,
@@ -148,13 +158,34 @@ async function runPatch(
         patch: body,
       };
     } catch (error) {
-      if (
-        !(error instanceof PatchConflictError) ||
-        ++conflicts >= MAX_CONFLICTS
-      )
-        throw error;
+      if (error instanceof PatchConflictError && ++conflicts < MAX_CONFLICTS)
+        continue;
+      if (!(error instanceof TransientRequestError)) throw error;
+      // The re-read tells whether a write whose answer was lost went through.
+      const why = await waitToRetry(error, ctx, deadline, step);
+      if (why) return { status: 'interrupted', why };
     }
   }
+}
+
+/**
+ * After a transient failure (management cluster down, slow, 5xx): waits a poll interval so the
+ * step can retry, until its deadline. A run outlives an outage shorter than its step timeout.
+ */
+async function waitToRetry(
+  error: TransientRequestError,
+  ctx: StepContext,
+  deadline: number,
+  step: PlanStep,
+): Promise<Interruption | undefined> {
+  if (ctx.now() >= deadline)
+    throw new StepTimeout(
+      `timed out after ${step.timeoutSeconds}s: ${error.message}`,
+    );
+  const why = await ctx.interruption();
+  if (!why)
+    await ctx.sleep(Math.min(ctx.pollMs, Math.max(0, deadline - ctx.now())));
+  return why;
 }
 
 async function runWait(
@@ -165,7 +196,14 @@ async function runWait(
   for (;;) {
     const counts = await Promise.all(
       step.targets.map(async ({ target, availableReplicas }) => {
-        const object = await ctx.client.get(target);
+        let object: KubeObject;
+        try {
+          object = await ctx.client.get(target);
+        } catch (error) {
+          // Unreachable for now: not done yet; the deadline bounds the wait either way.
+          if (!(error instanceof TransientRequestError)) throw error;
+          return { done: false, text: `${target.name}: ${error.message}` };
+        }
         const available = Number(object.status?.availableReplicas ?? 0);
         return {
           done: available >= availableReplicas,

@@ -45,14 +45,27 @@ describe('HistoryStore', () => {
     async id => {
       const store = await createStore(id);
       const t0 = 10 * HOUR_MS;
-      await store.insertSamples(t0, [
-        sample('default/a', 'aws'),
-        sample('default/b', 'gcp'),
+      expect(await store.hasTick(t0)).toBe(false);
+      // Two replicas waking in the same tick at once: exactly one records it.
+      const results = await Promise.all([
+        store.recordTick(t0, [
+          sample('default/a', 'aws'),
+          sample('default/b', 'gcp'),
+        ]),
+        store.recordTick(t0, [
+          sample('default/a', 'aws', { costPerHour: 99 }),
+          sample('default/c', 'azure'),
+          sample('default/d', 'azure'),
+        ]),
       ]);
-      // A second replica running the same tick must not duplicate it.
-      await store.insertSamples(t0, [
-        sample('default/a', 'aws', { costPerHour: 99 }),
-      ]);
+      const winner = results[0] === undefined ? 1 : 0;
+      expect(results[1 - winner]).toBeUndefined();
+      expect(results[winner]).toBe(winner === 0 ? 2 : 3);
+      expect(await store.hasTick(t0)).toBe(true);
+      // A later wake-up in the same tick writes nothing either.
+      expect(
+        await store.recordTick(t0, [sample('default/a', 'aws')]),
+      ).toBeUndefined();
 
       const series = await store.query({
         metric: 'cost_per_hour',
@@ -60,7 +73,9 @@ describe('HistoryStore', () => {
         to: t0 + 1,
         step: 'raw',
       });
-      expect(series).toEqual([{ key: 'fleet', points: [{ t: t0, value: 3 }] }]);
+      expect(series).toEqual([
+        { key: 'fleet', points: [{ t: t0, value: winner === 0 ? 3 : 102 }] },
+      ]);
     },
   );
 
@@ -68,7 +83,7 @@ describe('HistoryStore', () => {
     'reports unknown cost as null, never 0 (%p)',
     async id => {
       const store = await createStore(id);
-      await store.insertSamples(HOUR_MS, [
+      await store.recordTick(HOUR_MS, [
         sample('default/a', 'aws'),
         sample('default/b', 'aws', { costPerHour: null }),
       ]);
@@ -92,7 +107,7 @@ describe('HistoryStore', () => {
       const store = await createStore(id);
       const day = 3 * DAY_MS;
       for (let minute = 0; minute < 120; minute += 30) {
-        await store.insertSamples(day + minute * 60_000, [
+        await store.recordTick(day + minute * 60_000, [
           sample('default/a', 'aws', {
             costPerHour: minute < 60 ? 1 : 3,
             verdict: minute === 90 ? 'degraded' : 'healthy',
@@ -150,11 +165,13 @@ describe('HistoryStore', () => {
     async id => {
       const store = await createStore(id);
       const now = 800 * DAY_MS;
-      await store.insertSamples(now - RETENTION.raw - HOUR_MS, [
+      await store.recordTick(now - RETENTION.raw - HOUR_MS, [
         sample('default/old', 'aws'),
       ]);
-      await store.insertSamples(now - HOUR_MS, [sample('default/new', 'aws')]);
+      await store.recordTick(now - HOUR_MS, [sample('default/new', 'aws')]);
       await store.prune(now);
+      expect(await store.hasTick(now - RETENTION.raw - HOUR_MS)).toBe(false);
+      expect(await store.hasTick(now - HOUR_MS)).toBe(true);
       const series = await store.query({
         metric: 'machines_total',
         from: 0,

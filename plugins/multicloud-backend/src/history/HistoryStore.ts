@@ -1,4 +1,11 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type {
+  HistoryMetric,
+  HistoryPoint,
+  HistoryQuery,
+  HistorySeries,
+  HistoryStep,
+} from '@internal/plugin-multicloud-common';
 import type { Knex } from 'knex';
 import { migrateDatabase } from '../database/migrateDatabase';
 
@@ -29,42 +36,19 @@ export interface ClusterSample {
   complianceFailures: number | null;
 }
 
-export type HistoryMetric =
-  | 'cost_per_hour'
-  | 'machines_running'
-  | 'machines_total'
-  | 'compliance_failures'
-  | 'verdicts';
-export type HistoryStep = 'raw' | 'hour' | 'day';
-export type HistoryGroupBy = 'cloud' | 'owner' | 'environment';
-
-export interface HistoryQuery {
-  cluster?: string;
-  metric: HistoryMetric;
+/**
+ * A query the store answers: the route has resolved the range and the step (no `auto`).
+ * The series it returns are the wire types of `GET /history`.
+ */
+export interface HistoryRangeQuery
+  extends Omit<HistoryQuery, 'from' | 'to' | 'step'> {
   from: number;
   to: number;
   step: HistoryStep;
-  groupBy?: HistoryGroupBy;
-}
-
-export interface HistoryPoint {
-  t: number;
-  value: number | null;
-  /** For `verdicts`: cluster-samples per verdict in the bucket. */
-  verdicts?: {
-    healthy: number;
-    degraded: number;
-    unhealthy: number;
-    other: number;
-  };
-}
-
-export interface HistorySeries {
-  key: string;
-  points: HistoryPoint[];
 }
 
 const SAMPLES = 'multicloud_samples';
+const TICKS = 'multicloud_history_ticks';
 const HOURLY = 'multicloud_rollups_hourly';
 const DAILY = 'multicloud_rollups_daily';
 const TABLE_OF: Record<HistoryStep, string> = {
@@ -82,7 +66,7 @@ const ROLLUP_COLUMN: Record<Exclude<HistoryMetric, 'verdicts'>, string> = {
 
 /**
  * The metric history tables (knex; SQLite embedded, Postgres in production). Writes are
- * idempotent by (cluster, bucket): a repeated tick or roll-up replaces or ignores, never
+ * idempotent: a tick is claimed once, a repeated roll-up replaces, never
  * duplicates.
  */
 export class HistoryStore {
@@ -92,11 +76,23 @@ export class HistoryStore {
 
   constructor(private readonly knex: Knex) {}
 
-  /** Writes one tick; a sample already stored for (cluster, tick) is kept as it is. */
-  async insertSamples(
+  /** Whether the tick of this bucket has been recorded (by any replica). */
+  async hasTick(bucketStart: number): Promise<boolean> {
+    const row = await this.knex(TICKS)
+      .where('bucket_start', bucketStart)
+      .first('bucket_start');
+    return row !== undefined;
+  }
+
+  /**
+   * Records one tick: the first call for a bucket writes its samples and returns how many;
+   * any later call for the same bucket (another wake-up or replica) writes nothing and
+   * returns undefined.
+   */
+  async recordTick(
     bucketStart: number,
     samples: readonly ClusterSample[],
-  ): Promise<number> {
+  ): Promise<number | undefined> {
     const rows = samples.map(s => ({
       cluster_ref: s.clusterRef,
       cloud: s.cloud,
@@ -112,15 +108,18 @@ export class HistoryStore {
       cost_per_hour: s.costPerHour,
       compliance_failures: s.complianceFailures,
     }));
-    await this.knex.transaction(async tx => {
+    return this.knex.transaction(async tx => {
+      const claimed = await tx(TICKS)
+        .insert({ bucket_start: bucketStart, clusters: rows.length })
+        .onConflict('bucket_start')
+        .ignore()
+        .returning('bucket_start');
+      if (claimed.length === 0) return undefined;
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx(SAMPLES)
-          .insert(rows.slice(i, i + INSERT_CHUNK))
-          .onConflict(['cluster_ref', 'bucket_start'])
-          .ignore();
+        await tx(SAMPLES).insert(rows.slice(i, i + INSERT_CHUNK));
       }
+      return rows.length;
     });
-    return rows.length;
   }
 
   /**
@@ -135,9 +134,11 @@ export class HistoryStore {
   }
 
   async prune(now: number): Promise<void> {
-    await this.knex(SAMPLES)
-      .where('bucket_start', '<', now - RETENTION.raw)
-      .delete();
+    for (const table of [SAMPLES, TICKS]) {
+      await this.knex(table)
+        .where('bucket_start', '<', now - RETENTION.raw)
+        .delete();
+    }
     await this.knex(HOURLY)
       .where('bucket_start', '<', now - RETENTION.hourly)
       .delete();
@@ -146,7 +147,7 @@ export class HistoryStore {
       .delete();
   }
 
-  async query(query: HistoryQuery): Promise<HistorySeries[]> {
+  async query(query: HistoryRangeQuery): Promise<HistorySeries[]> {
     const table = TABLE_OF[query.step];
     const raw = query.step === 'raw';
     const k = this.knex;

@@ -7,10 +7,15 @@ import type { FleetInsights } from '../insights/FleetInsights';
 import type { HistoryStore } from './HistoryStore';
 import { sampleFleet } from './sampleFleet';
 
+/** Wake-ups of the sampling task per interval. */
+const WAKES_PER_TICK = 5;
+
 /**
  * The sampling tick and the roll-up/prune task. Backstage's scheduler runs each on one
- * replica at a time when replicas share Postgres; samples are keyed by the tick's time
- * bucket, so even an overlapping run cannot write a sample twice.
+ * replica at a time when replicas share Postgres, but its runs drift against wall-clock
+ * intervals (a late start makes two runs fall in one interval and none in the next). So
+ * the sampler wakes several times per interval and the first wake-up in an interval claims
+ * it in the database: one sample per interval, none missed, whichever replica runs.
  */
 export async function scheduleHistoryTasks(options: {
   scheduler: SchedulerService;
@@ -26,7 +31,9 @@ export async function scheduleHistoryTasks(options: {
 
   await scheduler.scheduleTask({
     id: 'multicloud-history-sample',
-    frequency: { seconds: intervalSeconds },
+    frequency: {
+      seconds: Math.max(1, Math.floor(intervalSeconds / WAKES_PER_TICK)),
+    },
     timeout: { seconds: Math.max(30, intervalSeconds) },
     initialDelay: { seconds: Math.min(10, intervalSeconds) },
     fn: async () => {
@@ -35,9 +42,10 @@ export async function scheduleHistoryTasks(options: {
         return;
       }
       const bucket = Math.floor(Date.now() / intervalMs) * intervalMs;
+      if (await store.hasTick(bucket)) return;
       const view = fleet.getFleet();
       const { costs, compliance } = insights.current();
-      const written = await store.insertSamples(
+      const written = await store.recordTick(
         bucket,
         sampleFleet(view.clusters, costs, cluster => {
           const report = compliance.get(cluster.ref);
@@ -46,11 +54,13 @@ export async function scheduleHistoryTasks(options: {
             : null;
         }),
       );
-      logger.debug(
-        `History sample at ${new Date(
-          bucket,
-        ).toISOString()}: ${written} clusters`,
-      );
+      if (written !== undefined) {
+        logger.debug(
+          `History sample at ${new Date(
+            bucket,
+          ).toISOString()}: ${written} clusters`,
+        );
+      }
     },
   });
 

@@ -43,6 +43,35 @@ describe('compliance, placement and cost routes', () => {
     expect(res.body.recommendation.kind).toBeDefined();
   });
 
+  it('POST /placement/evaluate answers a repeated request alike until the fleet changes, then re-scores', async () => {
+    const ask = () =>
+      request(backend.server)
+        .post('/api/multicloud/placement/evaluate')
+        .send(validRequest);
+    const first = await ask();
+    const again = await ask();
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body).toEqual(first.body);
+
+    backend.sim.scenarios.failCluster('default/trustram-aws-cluster');
+    let rescored = await ask();
+    for (
+      let i = 0;
+      i < 100 && rescored.body.version === first.body.version;
+      i++
+    ) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      rescored = await ask();
+    }
+    expect(rescored.headers.etag).not.toBe(first.headers.etag);
+    const health = (body: typeof first.body) =>
+      body.candidates
+        .concat(body.rejected)
+        .find((c: { ref: string }) => c.ref === 'default/trustram-aws-cluster');
+    expect(health(rescored.body)).not.toEqual(health(first.body));
+    backend.sim.scenarios.recoverCluster('default/trustram-aws-cluster');
+  });
+
   it.each([
     [{ ...validRequest, cpu: 'two' }, 'body.cpu'],
     [{ ...validRequest, replicas: 0 }, 'body.replicas'],

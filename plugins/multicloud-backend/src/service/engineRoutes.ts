@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { FleetInsights } from '../insights/FleetInsights';
 import type { ClusterAccess } from './clusterAccess';
+import { SerializedResponseCache } from './SerializedResponseCache';
 import { parseOrThrow } from './validation';
 
 const complianceQuerySchema = z
@@ -37,6 +38,7 @@ export function createEngineRoutes(options: {
   resolveAccess: (credentials: BackstageCredentials) => Promise<ClusterAccess>;
 }) {
   const router = Router();
+  const placements = new SerializedResponseCache(32);
 
   router.get('/compliance', async (req, res) => {
     const access = await options.resolveAccess(
@@ -82,25 +84,32 @@ export function createEngineRoutes(options: {
     }
     const access = await options.resolveAccess(credentials);
     const insights = options.insights.current();
-    const result = evaluatePlacement(
-      insights.placement(),
-      parsed.request,
-      options.placementConfig,
-    );
-    // Clusters the user may not read are neither ranked nor named among the rejections.
-    const visible = (ref: string) => {
-      if (access.scope === 'all') return true;
-      const cluster = options.fleet.getCluster(ref);
-      return !!cluster && access.allows(cluster);
-    };
-    const candidates = result.candidates.filter(c => visible(c.ref));
-    res.json({
-      version: insights.version,
-      stale: options.fleet.getFleet().stale,
-      ...result,
-      candidates,
-      rejected: result.rejected.filter(r => visible(r.ref)),
-      recommendation: recommendPlacement(candidates, result.newClusters),
+    // The placement form re-asks the same questions and the scaffolder's step repeats the
+    // form's: each (fleet version, visibility, request) is scored and serialised once.
+    const variant = `${
+      access.scope === 'all' ? 'all' : access.variant
+    }?${JSON.stringify(parsed.request)}`;
+    placements.send(req, res, { version: insights.version, variant }, () => {
+      const result = evaluatePlacement(
+        insights.placement(),
+        parsed.request,
+        options.placementConfig,
+      );
+      // Clusters the user may not read are neither ranked nor named among the rejections.
+      const visible = (ref: string) => {
+        if (access.scope === 'all') return true;
+        const cluster = options.fleet.getCluster(ref);
+        return !!cluster && access.allows(cluster);
+      };
+      const candidates = result.candidates.filter(c => visible(c.ref));
+      return {
+        version: insights.version,
+        stale: options.fleet.getFleet().stale,
+        ...result,
+        candidates,
+        rejected: result.rejected.filter(r => visible(r.ref)),
+        recommendation: recommendPlacement(candidates, result.newClusters),
+      };
     });
   });
 

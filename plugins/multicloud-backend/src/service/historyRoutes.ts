@@ -6,6 +6,10 @@ import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DAY_MS, RETENTION, type HistoryStore } from '../history/HistoryStore';
+import type {
+  HistoryResponse,
+  HistoryStep,
+} from '@internal/plugin-multicloud-common';
 import type { FleetService } from '@internal/plugin-multicloud-node';
 import type { ClusterAccess } from './clusterAccess';
 import { parseOrThrow } from './validation';
@@ -93,12 +97,18 @@ export function createHistoryRoutes(options: {
       step,
       groupBy: query.groupBy,
     });
-    res.json({ metric: query.metric, step, from, to, series });
+    res.json({
+      metric: query.metric,
+      step,
+      from,
+      to,
+      series,
+    } satisfies HistoryResponse);
   });
   return router;
 }
 
-function autoStep(age: number): 'raw' | 'hour' | 'day' {
+function autoStep(age: number): HistoryStep {
   if (age <= RETENTION.raw) return 'raw';
   return age <= RETENTION.hourly ? 'hour' : 'day';
 }

@@ -7,7 +7,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { PlacementConfig } from '@internal/plugin-multicloud-common';
 import type { FleetService } from '@internal/plugin-multicloud-node';
-import express from 'express';
+import type express from 'express';
 import Router from 'express-promise-router';
 import type { Registry } from 'prom-client';
 import type { FailoverEngine } from '../failover/createFailoverEngine';
@@ -21,6 +21,7 @@ import { createFleetRoutes } from './fleetRoutes';
 import { createHistoryRoutes } from './historyRoutes';
 import { createMetricsRoutes } from './metricsRoutes';
 import type { ServiceDependencies } from './ServiceDependencies';
+import { jsonBody } from './validation';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -42,7 +43,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { fleet, httpAuth } = options;
   const router = Router();
-  router.use(express.json({ limit: '256kb' }));
+  router.use(...jsonBody('256kb'));
 
   // Liveness of the plugin itself; management-cluster sync state is reported by /status.
   router.get('/health', (_req, res) => {

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import express, { type ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 
 /**
@@ -19,4 +20,22 @@ export function parseOrThrow<T extends z.ZodType>(
     return `${path}: ${issue.message}`;
   });
   throw new InputError(problems.join('; '));
+}
+
+/**
+ * JSON request bodies up to `limit`. A body that does not parse (or is a bare string or
+ * number) is a 400 naming `body`, instead of the parser's bare "Unexpected token"; one over
+ * the limit stays the parser's 413.
+ */
+export function jsonBody(limit: string) {
+  const explain: ErrorRequestHandler = (error, _req, _res, next) => {
+    next(
+      error?.type === 'entity.parse.failed'
+        ? new InputError(
+            `body: must be a JSON object or array (${error.message})`,
+          )
+        : error,
+    );
+  };
+  return [express.json({ limit }), explain];
 }

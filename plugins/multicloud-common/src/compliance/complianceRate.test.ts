@@ -1,5 +1,9 @@
 import type { Cloud } from '../model/cloud';
-import { complianceRate, COMPLIANCE_NO_GROUP } from './complianceRate';
+import {
+  complianceGroupRate,
+  complianceRate,
+  COMPLIANCE_NO_GROUP,
+} from './complianceRate';
 import type { ComplianceCheckId, ComplianceReport } from './types';
 
 function report(
@@ -59,6 +63,17 @@ describe('complianceRate', () => {
       'disk-encryption': 2,
       'machine-health-check': 1,
     });
+  });
+
+  it('rates any grouping the caller makes, such as the clusters of one service', () => {
+    expect(complianceGroupRate('payments-api', reports.slice(0, 3))).toEqual({
+      key: 'payments-api',
+      clusters: 3,
+      compliant: 1,
+      rate: 1 / 3,
+      failuresByCheck: { 'disk-encryption': 2, 'machine-health-check': 1 },
+    });
+    expect(complianceGroupRate('idle', []).rate).toBe(0);
   });
 
   it('groups clusters without the label under (none)', () => {

@@ -29,28 +29,44 @@ function countFailures(
   }
 }
 
-/** Pass rate per group (a cluster passes when no check fails); groups sorted by key. */
+/** One group's pass rate (a cluster passes when no check fails) and failures per check. */
+export function complianceGroupRate(
+  key: string,
+  reports: readonly ComplianceReport[],
+): ComplianceGroupRate {
+  const failuresByCheck: ComplianceGroupRate['failuresByCheck'] = {};
+  let compliant = 0;
+  for (const report of reports) {
+    if (report.compliant) compliant += 1;
+    countFailures(failuresByCheck, report);
+  }
+  return {
+    key,
+    clusters: reports.length,
+    compliant,
+    rate: reports.length > 0 ? compliant / reports.length : 0,
+    failuresByCheck,
+  };
+}
+
+/** Pass rate per group; groups sorted by key. */
 export function complianceRate(
   reports: readonly ComplianceReport[],
   groupBy: ComplianceGroupBy,
 ): ComplianceRates {
-  const groups = new Map<string, ComplianceGroupRate>();
+  const groups = new Map<string, ComplianceReport[]>();
   const failuresByCheck: ComplianceRates['failuresByCheck'] = {};
   for (const report of reports) {
     const key = report[groupBy] || COMPLIANCE_NO_GROUP;
-    let group = groups.get(key);
-    if (!group) {
-      group = { key, clusters: 0, compliant: 0, rate: 0, failuresByCheck: {} };
-      groups.set(key, group);
-    }
-    group.clusters += 1;
-    if (report.compliant) group.compliant += 1;
-    countFailures(group.failuresByCheck, report);
+    const list = groups.get(key);
+    if (list) list.push(report);
+    else groups.set(key, [report]);
     countFailures(failuresByCheck, report);
   }
-  const sorted = [...groups.values()].sort((a, b) =>
-    a.key.localeCompare(b.key),
-  );
-  for (const g of sorted) g.rate = g.compliant / g.clusters;
-  return { groups: sorted, failuresByCheck };
+  return {
+    groups: [...groups]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, list]) => complianceGroupRate(key, list)),
+    failuresByCheck,
+  };
 }

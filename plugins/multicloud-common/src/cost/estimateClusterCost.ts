@@ -53,6 +53,9 @@ export interface ClusterCost {
   priceDate: string;
 }
 
+/** A cluster's cost without its lines: the rows of the fleet-wide `GET /cost`. */
+export type ClusterCostSummary = Omit<ClusterCost, 'lines'>;
+
 const FEE_KEYS: Record<ControlPlaneSummary['managed'], string | undefined> = {
   self: 'self-managed',
   eks: 'aws-eks',

@@ -1,5 +1,8 @@
 import type { ClusterRef } from '../model/kube';
-import { HOURS_PER_MONTH, type ClusterCost } from './estimateClusterCost';
+import {
+  HOURS_PER_MONTH,
+  type ClusterCostSummary,
+} from './estimateClusterCost';
 import { costProvenanceOf, type CostProvenance } from './provenance';
 
 /** Shown by the UI next to service costs. */
@@ -41,7 +44,7 @@ export interface ServiceCostRollup {
  * so the UI states it next to the numbers.
  */
 export function rollupByService(
-  costs: readonly ClusterCost[],
+  costs: readonly ClusterCostSummary[],
   serviceDependencies: Readonly<Record<string, readonly ClusterRef[]>>,
 ): ServiceCostRollup {
   const costByRef = new Map(costs.map(c => [c.ref, c]));

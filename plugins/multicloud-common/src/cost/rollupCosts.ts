@@ -1,6 +1,9 @@
 import type { ClusterRef } from '../model/kube';
 import { UNSET_VALUE } from '../fleet/summarizeFleet';
-import { HOURS_PER_MONTH, type ClusterCost } from './estimateClusterCost';
+import {
+  HOURS_PER_MONTH,
+  type ClusterCostSummary,
+} from './estimateClusterCost';
 import { costProvenanceOf, type CostProvenance } from './provenance';
 
 export const COST_DIMENSIONS = [
@@ -28,7 +31,7 @@ export interface CostRollupRow extends CostTotal {
 }
 
 /** Sums of cluster costs. */
-export function totalCost(costs: readonly ClusterCost[]): CostTotal {
+export function totalCost(costs: readonly ClusterCostSummary[]): CostTotal {
   let perHour = 0;
   let unknownLines = 0;
   for (const c of costs) {
@@ -46,10 +49,10 @@ export function totalCost(costs: readonly ClusterCost[]): CostTotal {
 
 /** Costs grouped by cloud, region, owner (team label) or environment; most expensive first. */
 export function rollupCosts(
-  costs: readonly ClusterCost[],
+  costs: readonly ClusterCostSummary[],
   dimension: CostDimension,
 ): CostRollupRow[] {
-  const groups = new Map<string, ClusterCost[]>();
+  const groups = new Map<string, ClusterCostSummary[]>();
   for (const cost of costs) {
     const key = cost[dimension] ?? UNSET_VALUE;
     const list = groups.get(key);

@@ -31,6 +31,26 @@ describe('evaluateFailoverPolicy', () => {
     });
   });
 
+  it("reads targets as clusters of the primary's own management cluster when the fleet spans several", () => {
+    const { aws, azure } = seedClusters();
+    const on = (mc: string, c: typeof aws) => ({
+      ...c,
+      ref: `${mc}/${c.ref}`,
+      managementCluster: mc,
+    });
+    const report = evaluateFailoverPolicy(
+      on('eu', aws),
+      lookupOf(on('eu', azure), on('us', azure)),
+      rules,
+      defaults,
+    );
+    expect(report).toMatchObject({
+      cluster: 'eu/default/trustram-aws-cluster',
+      target: 'eu/default/trustram-azure-cluster',
+      valid: true,
+    });
+  });
+
   it('has no policy for a cluster without failover annotations', () => {
     const { azure } = seedClusters();
     expect(

@@ -1,6 +1,7 @@
 import type { ComplianceRules } from '../compliance/rules';
 import type { ClusterSummary } from '../model/ClusterSummary';
 import type { ClusterRef } from '../model/kube';
+import { hasQualifiedRef, qualifiedClusterRef } from '../fleet/clusterIdentity';
 import { MULTICLOUD_ANNOTATIONS } from '../model/labels';
 import { FAILED_OVER_STATE } from './annotations';
 import { targetProblems } from './targetProblems';
@@ -131,11 +132,24 @@ function readTargets(
     .filter(Boolean)) {
     if (!REF_PATTERN.test(entry)) {
       problems.push(`target '${entry}' is not namespace/name`);
-    } else if (refs.includes(entry)) {
-      problems.push(`target ${entry} is listed twice`);
+      continue;
+    }
+    const ref = targetRef(cluster, entry);
+    if (refs.includes(ref)) {
+      problems.push(`target ${ref} is listed twice`);
     } else {
-      refs.push(entry);
+      refs.push(ref);
     }
   }
   return refs;
+}
+
+/**
+ * The annotation lives on the Cluster object in its management cluster, so its
+ * `namespace/name` targets are clusters of that same management cluster.
+ */
+function targetRef(cluster: ClusterSummary, entry: string): ClusterRef {
+  if (!cluster.managementCluster || !hasQualifiedRef(cluster)) return entry;
+  const [namespace, name] = entry.split('/');
+  return qualifiedClusterRef(cluster.managementCluster, namespace, name);
 }

@@ -1,3 +1,4 @@
+import { hasQualifiedRef } from '../fleet/clusterIdentity';
 import type { ClusterSummary } from '../model/ClusterSummary';
 import type { MergePatch, ObjectTarget } from './types';
 
@@ -10,6 +11,7 @@ export function clusterTarget(cluster: ClusterSummary): ObjectTarget {
     kind: 'Cluster',
     namespace: cluster.namespace,
     name: cluster.name,
+    ...holder(cluster),
   };
 }
 
@@ -27,7 +29,17 @@ export function machineDeploymentTarget(
     kind: 'MachineDeployment',
     namespace: cluster.namespace,
     name,
+    ...holder(cluster),
   };
+}
+
+/** Where the objects live, when a namespace and name alone may exist on several management clusters. */
+function holder(
+  cluster: ClusterSummary,
+): Pick<ObjectTarget, 'managementCluster'> {
+  return cluster.managementCluster && hasQualifiedRef(cluster)
+    ? { managementCluster: cluster.managementCluster }
+    : {};
 }
 
 export function describeTarget(target: ObjectTarget): string {

@@ -25,6 +25,8 @@ export interface ObjectTarget {
   kind: string;
   namespace: string;
   name: string;
+  /** Set when the fleet spans several management clusters: the one that holds the object. */
+  managementCluster?: string;
 }
 
 /**
