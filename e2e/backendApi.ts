@@ -14,3 +14,15 @@ export async function backendJson(request: APIRequestContext, path: string): Pro
   }
   return res.json();
 }
+
+/** A POST as the same service principal, e.g. a placement to compare a page against. */
+export async function backendPost(request: APIRequestContext, path: string, data: unknown): Promise<any> {
+  const res = await request.post(`${BACKEND}/api/multicloud${path}`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    data,
+  });
+  if (!res.ok()) {
+    throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
+  }
+  return res.json();
+}

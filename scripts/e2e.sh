@@ -36,4 +36,9 @@ wait_for http://localhost:3000 600
 status=0
 yarn test:e2e || status=$?
 node scripts/summarize-results.js playwright "$RUN_DIR/playwright-results.json"
+# While the simulator still runs: no token or kubeconfig material in the log, the
+# screenshots' page text or the Playwright results.
+scan_status=0
+yarn scan:secrets || scan_status=$?
+[[ "$status" == 0 ]] && status=$scan_status
 exit "$status"

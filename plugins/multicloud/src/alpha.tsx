@@ -14,7 +14,12 @@ import { MulticloudClient } from './api/MulticloudClient';
 import {
   clusterDetailRouteRef,
   clustersRouteRef,
+  complianceRouteRef,
+  costRouteRef,
+  failoverRouteRef,
+  placementRouteRef,
   rootRouteRef,
+  scaffolderTemplateRouteRef,
 } from './routes';
 
 /** `api:multicloud` */
@@ -69,6 +74,70 @@ const clustersPage = SubPageBlueprint.make({
   },
 });
 
+/** `sub-page:multicloud/cost`: fleet cost by cloud, team, environment or service. */
+const costPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:multicloud', input: 'pages' },
+  name: 'cost',
+  params: {
+    path: 'cost',
+    title: 'Cost',
+    loader: () =>
+      import('./components/cost/CostPage').then(m => (
+        <Content>
+          <m.CostPage />
+        </Content>
+      )),
+  },
+});
+
+/** `sub-page:multicloud/compliance`: pass rates and failing checks with their evidence. */
+const compliancePage = SubPageBlueprint.make({
+  attachTo: { id: 'page:multicloud', input: 'pages' },
+  name: 'compliance',
+  params: {
+    path: 'compliance',
+    title: 'Compliance',
+    loader: () =>
+      import('./components/compliance/CompliancePage').then(m => (
+        <Content>
+          <m.CompliancePage />
+        </Content>
+      )),
+  },
+});
+
+/** `sub-page:multicloud/placement`: where a workload should run, and why. */
+const placementPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:multicloud', input: 'pages' },
+  name: 'placement',
+  params: {
+    path: 'placement',
+    title: 'Placement',
+    loader: () =>
+      import('./components/placement/PlacementPage').then(m => (
+        <Content>
+          <m.PlacementPage />
+        </Content>
+      )),
+  },
+});
+
+/** `sub-page:multicloud/failover`: policies, breakers, runs; dry run, then confirm. */
+const failoverPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:multicloud', input: 'pages' },
+  name: 'failover',
+  params: {
+    path: 'failover',
+    title: 'Failover',
+    loader: () =>
+      import('./components/failover/FailoverConsolePage').then(m => (
+        <Content>
+          <m.FailoverConsolePage />
+        </Content>
+      )),
+  },
+});
+
 /** `entity-content:multicloud/clusters` on Components, Systems and Groups. */
 const entityClustersContent = EntityContentBlueprint.make({
   name: 'clusters',
@@ -107,6 +176,10 @@ export default createFrontendPlugin({
     multicloudPage,
     overviewPage,
     clustersPage,
+    costPage,
+    compliancePage,
+    placementPage,
+    failoverPage,
     entityClustersContent,
     entityClusterContent,
   ],
@@ -114,6 +187,13 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     clusters: clustersRouteRef,
     clusterDetail: clusterDetailRouteRef,
+    cost: costRouteRef,
+    compliance: complianceRouteRef,
+    placement: placementRouteRef,
+    failover: failoverRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
   },
 });
 

@@ -13,7 +13,12 @@ import { MulticloudClient } from './api/MulticloudClient';
 import {
   clusterDetailRouteRef,
   clustersRouteRef,
+  complianceRouteRef,
+  costRouteRef,
+  failoverRouteRef,
+  placementRouteRef,
   rootRouteRef,
+  scaffolderTemplateRouteRef,
 } from './routes';
 
 const legacyRootRouteRef = convertLegacyRouteRef(rootRouteRef);
@@ -32,11 +37,18 @@ export const multicloudPlugin = createPlugin({
     root: legacyRootRouteRef,
     clusters: convertLegacyRouteRef(clustersRouteRef),
     clusterDetail: convertLegacyRouteRef(clusterDetailRouteRef),
+    cost: convertLegacyRouteRef(costRouteRef),
+    compliance: convertLegacyRouteRef(complianceRouteRef),
+    placement: convertLegacyRouteRef(placementRouteRef),
+    failover: convertLegacyRouteRef(failoverRouteRef),
+  },
+  externalRoutes: {
+    scaffolderTemplate: convertLegacyRouteRef(scaffolderTemplateRouteRef),
   },
 });
 
 /**
- * Overview, Clusters and cluster detail under one route of the old app:
+ * Overview, Clusters, cluster detail, Cost and Compliance under one route of the old app:
  * `<Route path="/multicloud" element={<MulticloudPage />} />`.
  */
 export const MulticloudPage = multicloudPlugin.provide(

@@ -21,6 +21,10 @@ describe('multicloud plugin (new frontend system)', () => {
     'page:multicloud',
     'sub-page:multicloud/overview',
     'sub-page:multicloud/clusters',
+    'sub-page:multicloud/cost',
+    'sub-page:multicloud/compliance',
+    'sub-page:multicloud/placement',
+    'sub-page:multicloud/failover',
     'entity-content:multicloud/clusters',
     'entity-content:multicloud/cluster',
   ])('provides %s', id => {
@@ -59,6 +63,10 @@ describe('MulticloudRouter (legacy frontend system)', () => {
     );
     expect(await screen.findByText('Multicloud fleet')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Clusters' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Cost' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Compliance' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Placement' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Failover' })).toBeInTheDocument();
     expect(
       await screen.findByRole('link', { name: /12\s+clusters/ }),
     ).toHaveAttribute('href', '/multicloud/clusters?cloud=aws');

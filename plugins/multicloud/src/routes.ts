@@ -1,4 +1,5 @@
 import {
+  createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -18,4 +19,36 @@ export const clustersRouteRef = createSubRouteRef({
 export const clusterDetailRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/clusters/:namespace/:name',
+});
+
+/** Fleet cost; `?by=cloud|owner|environment|service` groups it, `?owner=` narrows it. */
+export const costRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/cost',
+});
+
+/** Fleet compliance, grouped and narrowed like the cost page. */
+export const complianceRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/compliance',
+});
+
+export const placementRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/placement',
+});
+
+/** The failover console; `?cluster=namespace/name` opens it on that cluster's policy. */
+export const failoverRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/failover',
+});
+
+/**
+ * A scaffolder template's form (`/create/templates/:namespace/:templateName`): the placement
+ * advisor's "Request this cluster" link. Bound to the scaffolder plugin by default.
+ */
+export const scaffolderTemplateRouteRef = createExternalRouteRef({
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

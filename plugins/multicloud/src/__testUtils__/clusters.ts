@@ -268,7 +268,7 @@ export function makeDetail(
         problem: 'instance terminated by EC2',
       },
     ],
-    // Cost and compliance are not shown yet (see README); the backend may already send them.
+    // The cost and compliance cards say when there is none; their tests give both.
     cost: null,
     compliance: null,
     ...overrides,
@@ -285,6 +285,17 @@ export function mockApi(impl: Partial<MulticloudApi>): MulticloudApi {
     getFleet: missing('getFleet'),
     listClusters: missing('listClusters'),
     getCluster: missing('getCluster'),
+    getCost: missing('getCost'),
+    getCompliance: missing('getCompliance'),
+    getHistory: missing('getHistory'),
+    evaluatePlacement: missing('evaluatePlacement'),
+    getFailoverPolicies: missing('getFailoverPolicies'),
+    getFailoverBreakers: missing('getFailoverBreakers'),
+    planFailover: missing('planFailover'),
+    startFailover: missing('startFailover'),
+    listFailoverRuns: missing('listFailoverRuns'),
+    getFailoverRun: missing('getFailoverRun'),
+    cancelFailoverRun: missing('cancelFailoverRun'),
     ...impl,
   };
 }

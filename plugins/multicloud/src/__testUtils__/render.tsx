@@ -1,3 +1,7 @@
+import type {
+  ExternalRouteRef,
+  RouteRef,
+} from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { multicloudApiRef, type MulticloudApi } from '../api/MulticloudApi';
 import { rootRouteRef } from '../routes';
@@ -15,6 +19,8 @@ export function renderWithApi(
     ownershipEntityRefs?: string[];
     /** More APIs: `[apiRef, impl]` pairs or `mockApis` helpers. */
     extraApis?: readonly any[];
+    /** More mounted routes, e.g. other plugins' targets of external route refs. */
+    extraRoutes?: Record<string, RouteRef | ExternalRouteRef>;
   } = {},
 ) {
   return renderInTestApp(element, {
@@ -29,7 +35,7 @@ export function renderWithApi(
       }),
       ...(options.extraApis ?? []),
     ],
-    mountedRoutes: { '/multicloud': rootRouteRef },
+    mountedRoutes: { '/multicloud': rootRouteRef, ...options.extraRoutes },
     initialRouteEntries: options.initialRouteEntries,
     mountPath: options.mountPath,
   });

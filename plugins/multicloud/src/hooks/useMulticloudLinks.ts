@@ -13,7 +13,12 @@ import {
 export interface MulticloudLinks {
   overview(query?: ClusterQuery): string | undefined;
   clusters(query?: ClusterQuery): string | undefined;
-  cluster(namespace: string, name: string): string | undefined;
+  /** With `managementCluster` when the fleet spans several: a name may exist on two. */
+  cluster(
+    namespace: string,
+    name: string,
+    managementCluster?: string,
+  ): string | undefined;
 }
 
 function withQuery(path: string, query?: ClusterQuery): string {
@@ -33,7 +38,12 @@ export function useMulticloudLinks(): MulticloudLinks {
     () => ({
       overview: query => root && withQuery(root(), query),
       clusters: query => clusters && withQuery(clusters(), query),
-      cluster: (namespace, name) => detail?.({ namespace, name }),
+      cluster: (namespace, name, managementCluster) => {
+        const path = detail?.({ namespace, name });
+        return path && managementCluster
+          ? `${path}?${new URLSearchParams({ managementCluster })}`
+          : path;
+      },
     }),
     [root, clusters, detail],
   );

@@ -5,25 +5,33 @@ import useDebounce from 'react-use/esm/useDebounce';
 export const SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * Free-text search, debounced so typing does not fire a request per key. The URL value wins
+ * Free-text search, debounced so typing does not fire a request per key; `onTyping` reports
+ * every keystroke at once (the page narrows the rows it has meanwhile). The URL value wins
  * when it changes from elsewhere (a link, "Clear filters").
  */
 export function ClusterSearchField({
   value,
   onChange,
+  onTyping,
 }: {
   value: string | undefined;
   onChange: (text: string | undefined) => void;
+  onTyping?: (text: string) => void;
 }) {
-  const [text, setText] = useState(value ?? '');
+  const [text, setTextState] = useState(value ?? '');
   const emitted = useRef(value ?? '');
+  const setText = (next: string) => {
+    setTextState(next);
+    onTyping?.(next);
+  };
 
   useEffect(() => {
     if ((value ?? '') !== emitted.current) {
       emitted.current = value ?? '';
-      setText(value ?? '');
+      setTextState(value ?? '');
+      onTyping?.(value ?? '');
     }
-  }, [value]);
+  }, [value, onTyping]);
 
   useDebounce(
     () => {

@@ -150,12 +150,99 @@ describe('ClustersPage', () => {
     }
   });
 
+  it('narrows the rows it has at each keystroke, before the debounced request', async () => {
+    jest.useFakeTimers();
+    try {
+      const listClusters = jest.fn(async (q?: ClusterQuery) =>
+        makeClustersResponse(q?.text === 'search' ? [clusters[1]] : clusters),
+      );
+      render(mockApi({ listClusters }));
+      const table = await screen.findByRole('grid');
+      await within(table).findByText('payments-eu');
+      const requests = listClusters.mock.calls.length;
+
+      fireEvent.change(
+        screen.getByRole('searchbox', { name: 'Search clusters' }),
+        { target: { value: 'search' } },
+      );
+      expect(within(table).getByText('search-gcp')).toBeInTheDocument();
+      expect(within(table).queryByText('payments-eu')).not.toBeInTheDocument();
+      expect(screen.getByText('1 of 3 clusters')).toBeInTheDocument();
+      expect(listClusters).toHaveBeenCalledTimes(requests);
+      expect(location()).toBe('/multicloud/clusters');
+
+      await act(async () => {
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      });
+      await waitFor(() =>
+        expect(listClusters).toHaveBeenLastCalledWith(
+          expect.objectContaining({ text: 'search' }),
+        ),
+      );
+
+      // Broader than the search the rows answer: they stay until the backend answers.
+      fireEvent.change(
+        screen.getByRole('searchbox', { name: 'Search clusters' }),
+        { target: { value: 'sea' } },
+      );
+      expect(within(table).queryByText('payments-eu')).not.toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      });
+      expect(await within(table).findByText('payments-eu')).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('stops narrowing when another filter changes: the rows then wait for the backend', async () => {
+    jest.useFakeTimers();
+    try {
+      render();
+      const table = await screen.findByRole('grid');
+      await within(table).findByText('payments-eu');
+      fireEvent.change(
+        screen.getByRole('searchbox', { name: 'Search clusters' }),
+        { target: { value: 'search' } },
+      );
+      expect(within(table).queryByText('payments-eu')).not.toBeInTheDocument();
+
+      // The rows on screen answer no cloud filter: they cannot say which AWS clusters match.
+      fireEvent.click(
+        within(screen.getByRole('group', { name: 'Cloud' })).getByRole(
+          'button',
+          { name: /^AWS/ },
+        ),
+      );
+      expect(within(table).getByText('payments-eu')).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('opens the detail on row click', async () => {
     render();
     const table = await screen.findByRole('grid');
     fireEvent.click(await within(table).findByText('search-gcp'));
     await waitFor(() =>
       expect(location()).toBe('/multicloud/clusters/default/search-gcp'),
+    );
+  });
+
+  it('names the management cluster in the link when the fleet spans several', async () => {
+    const qualified = makeCluster('payments-eu', {
+      ref: 'mc-east/default/payments-eu',
+      managementCluster: 'mc-east',
+    });
+    render(
+      mockApi({ listClusters: async () => makeClustersResponse([qualified]) }),
+    );
+    const table = await screen.findByRole('grid');
+    fireEvent.click(await within(table).findByText('payments-eu'));
+    await waitFor(() =>
+      expect(location()).toBe(
+        '/multicloud/clusters/default/payments-eu?managementCluster=mc-east',
+      ),
     );
   });
 

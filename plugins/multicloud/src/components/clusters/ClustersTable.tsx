@@ -1,12 +1,13 @@
 import { Table, type SortDescriptor } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import {
   CLUSTER_SORT_KEYS,
   type ClusterSortKey,
   type ClusterSummary,
 } from '@internal/plugin-multicloud-common';
 import { useMulticloudLinks } from '../../hooks/useMulticloudLinks';
+import { locatorOf } from '../entity/clusterRefs';
 import { clusterColumns, type ClusterRow } from './clusterColumns';
 
 /** Two text lines per cell; fixed so the virtualiser computes positions without measuring. */
@@ -24,6 +25,21 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/**
+ * One row object per cluster object. The table caches each row's rendering by its object, so
+ * when the list narrows (a keystroke in the search) the rows still shown are not rendered again.
+ */
+const rows = new WeakMap<ClusterSummary, ClusterRow>();
+
+function rowOf(cluster: ClusterSummary): ClusterRow {
+  let row = rows.get(cluster);
+  if (!row) {
+    row = { ...cluster, id: cluster.ref };
+    rows.set(cluster, row);
+  }
+  return row;
+}
+
 function isSortKey(column: unknown): column is ClusterSortKey {
   return (CLUSTER_SORT_KEYS as readonly unknown[]).includes(column);
 }
@@ -31,8 +47,10 @@ function isSortKey(column: unknown): column is ClusterSortKey {
 /**
  * Clusters as a table; a row click or Enter opens the cluster. `virtualized` keeps only the
  * visible rows in the DOM (give it a bounded `style.height`); small lists render plainly.
+ * Memoised: the table builds a collection node for every row, not only the visible ones, so
+ * a parent's re-render (a keystroke in the search box) must not rebuild it when nothing changed.
  */
-export function ClustersTable({
+export const ClustersTable = memo(function ClustersTableView({
   clusters,
   isPending,
   isStale,
@@ -53,23 +71,22 @@ export function ClustersTable({
 }) {
   const classes = useStyles();
   const links = useMulticloudLinks();
-  const rows = useMemo(
-    () => clusters?.map(c => ({ ...c, id: c.ref })),
-    [clusters],
-  );
+  const data = useMemo(() => clusters?.map(rowOf), [clusters]);
+  // New columns clear the table's row cache: depend on whether it sorts, not on the callback.
+  const sortable = !!onSortChange;
   const columns = useMemo(
     () =>
       clusterColumns.map(c => ({
         ...c,
-        isSortable: !!onSortChange && c.isSortable,
+        isSortable: sortable && c.isSortable,
       })),
-    [onSortChange],
+    [sortable],
   );
 
   return (
     <Table<ClusterRow>
       columnConfig={columns}
-      data={rows}
+      data={data}
       isPending={isPending}
       isStale={isStale}
       pagination={{ type: 'none' }}
@@ -94,11 +111,16 @@ export function ClustersTable({
             }
           : undefined
       }
-      rowConfig={{ getHref: c => links.cluster(c.namespace, c.name) }}
+      rowConfig={{
+        getHref: c => {
+          const { namespace, name, managementCluster } = locatorOf(c);
+          return links.cluster(namespace, name, managementCluster);
+        },
+      }}
       virtualized={virtualized ? { rowHeight: CLUSTER_ROW_HEIGHT } : undefined}
       style={style}
       className={classes.table}
       emptyState={emptyState}
     />
   );
-}
+});

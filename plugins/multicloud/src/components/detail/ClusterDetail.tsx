@@ -13,33 +13,31 @@ import { LoadError } from '../common/LoadError';
 import { StaleBanner } from '../common/StaleBanner';
 import { ClusterErrorsPanel } from './ClusterErrorsPanel';
 import { ClusterFactsCard } from './ClusterFactsCard';
+import { ComplianceCard } from './ComplianceCard';
+import { CostCard } from './CostCard';
 import { ConditionTree } from './ConditionTree';
+import { FailoverCard } from './FailoverCard';
 import { LabelsCard } from './LabelsCard';
 import { MachinesCard } from './MachinesCard';
 import { WorkersCard } from './WorkersCard';
 import { CARD_TITLE_PROPS } from '../common/cardTitle';
+import { refOf, type ClusterLocator } from '../entity/clusterRefs';
 
 function isNotFound(error: Error): boolean {
   return (error as { statusCode?: number }).statusCode === 404;
 }
 
 /**
- * One cluster: facts and verdict, labels, condition tree, pools and machines. Shared by the
- * detail page and the Resource entity tab. Cost, compliance and failover cards slot into
- * this grid when their APIs exist.
+ * One cluster: facts and verdict, labels, condition tree, pools and machines, cost and
+ * compliance, failover. Shared by the detail page and the Resource entity tab.
  */
-export function ClusterDetail({
-  namespace,
-  name,
-}: {
-  namespace: string;
-  name: string;
-}) {
+export function ClusterDetail(located: ClusterLocator) {
+  const { namespace, name, managementCluster } = located;
   const api = useApi(multicloudApiRef);
   const links = useMulticloudLinks();
   const { value, error, loading, retry } = usePolling(
-    () => api.getCluster(namespace, name),
-    [api, namespace, name],
+    () => api.getCluster(namespace, name, managementCluster),
+    [api, namespace, name, managementCluster],
   );
 
   if (loading) return <Progress />;
@@ -49,7 +47,7 @@ export function ClusterDetail({
       return (
         <EmptyState
           missing="data"
-          title={`Cluster ${namespace}/${name} not found`}
+          title={`Cluster ${refOf(located)} not found`}
           description="It does not exist on any management cluster, or you may not see it."
           action={all ? <Link to={all}>All clusters</Link> : undefined}
         />
@@ -57,7 +55,7 @@ export function ClusterDetail({
     }
     return (
       <LoadError
-        title={`Could not load cluster ${namespace}/${name}`}
+        title={`Could not load cluster ${refOf(located)}`}
         error={error}
         retry={retry}
       />
@@ -94,6 +92,15 @@ export function ClusterDetail({
         </Grid>
         <Grid item xs={12}>
           <MachinesCard machines={machines} />
+        </Grid>
+        <Grid item xs={12}>
+          <CostCard cost={value.cost} cluster={cluster} />
+        </Grid>
+        <Grid item xs={12}>
+          <ComplianceCard compliance={value.compliance} />
+        </Grid>
+        <Grid item xs={12}>
+          <FailoverCard clusterRef={cluster.ref} />
         </Grid>
       </Grid>
     </>

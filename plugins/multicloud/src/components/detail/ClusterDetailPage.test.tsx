@@ -18,10 +18,13 @@ const cluster = makeCluster('trustram-aws-cluster', {
   },
 });
 
-function render(getCluster: MulticloudApi['getCluster']) {
+function render(
+  getCluster: MulticloudApi['getCluster'],
+  entry = '/multicloud/clusters/default/trustram-aws-cluster',
+) {
   return renderWithApi(<ClustersRoutes />, mockApi({ getCluster }), {
     mountPath: '/multicloud/clusters',
-    initialRouteEntries: ['/multicloud/clusters/default/trustram-aws-cluster'],
+    initialRouteEntries: [entry],
   });
 }
 
@@ -32,10 +35,14 @@ describe('ClusterDetailPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'trustram-aws-cluster' }),
     ).toBeInTheDocument();
-    expect(getCluster).toHaveBeenCalledWith('default', 'trustram-aws-cluster');
-    const facts = screen
-      .getByRole('heading', { name: 'Cluster' })
-      .closest('.MuiCard-root') as HTMLElement;
+    expect(getCluster).toHaveBeenCalledWith(
+      'default',
+      'trustram-aws-cluster',
+      undefined,
+    );
+    const facts = (
+      await screen.findByRole('heading', { name: 'Cluster' })
+    ).closest('.MuiCard-root') as HTMLElement;
     expect(within(facts).getByText('AWS (AWSCluster)')).toBeInTheDocument();
     expect(within(facts).getByText('eu-west-1')).toBeInTheDocument();
     expect(within(facts).getByText('Provisioned')).toBeInTheDocument();
@@ -50,6 +57,28 @@ describe('ClusterDetailPage', () => {
     expect(
       within(why).getByText('Cluster default/trustram-aws-cluster · Available'),
     ).toBeInTheDocument();
+  });
+
+  it('asks for the management cluster the link names', async () => {
+    const getCluster = jest.fn(async () =>
+      makeDetail({
+        ...cluster,
+        ref: 'mc-eu/default/trustram-aws-cluster',
+        managementCluster: 'mc-eu',
+      }),
+    );
+    render(
+      getCluster,
+      '/multicloud/clusters/default/trustram-aws-cluster?managementCluster=mc-eu',
+    );
+    expect(
+      await screen.findByText('Cluster mc-eu/default/trustram-aws-cluster'),
+    ).toBeInTheDocument();
+    expect(getCluster).toHaveBeenCalledWith(
+      'default',
+      'trustram-aws-cluster',
+      'mc-eu',
+    );
   });
 
   it('shows labels and failover annotations read-only', async () => {

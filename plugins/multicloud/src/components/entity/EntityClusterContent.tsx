@@ -1,16 +1,10 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ClusterDetail } from '../detail/ClusterDetail';
-import { clusterOfEntity } from './clusterRefs';
+import { clusterOfEntity, refOf } from './clusterRefs';
 
 /** The "Cluster" tab of a `kubernetes-cluster` Resource: the same detail as the plugin page. */
 export function EntityClusterContent() {
   const { entity } = useEntity();
-  const { namespace, name } = clusterOfEntity(entity);
-  return (
-    <ClusterDetail
-      key={`${namespace}/${name}`}
-      namespace={namespace}
-      name={name}
-    />
-  );
+  const cluster = clusterOfEntity(entity);
+  return <ClusterDetail key={refOf(cluster)} {...cluster} />;
 }

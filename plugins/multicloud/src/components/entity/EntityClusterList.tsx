@@ -3,10 +3,7 @@ import type { ClusterSummary } from '@internal/plugin-multicloud-common';
 import type { ReactNode } from 'react';
 import { LoadError } from '../common/LoadError';
 import { StaleBanner } from '../common/StaleBanner';
-import { ClustersTable } from '../clusters/ClustersTable';
-
-/** Beyond this many rows an entity tab virtualises too (a platform team may own hundreds). */
-const VIRTUALIZE_FROM = 100;
+import { EntityClustersTable } from './EntityClustersTable';
 
 /** Loading, error, stale and empty states around the clusters of an entity. */
 export function EntityClusterList({
@@ -30,7 +27,6 @@ export function EntityClusterList({
   children?: ReactNode;
 }) {
   if (loading) return <Progress />;
-  const many = (clusters?.length ?? 0) >= VIRTUALIZE_FROM;
   return (
     <>
       <StaleBanner stale={stale} />
@@ -49,11 +45,7 @@ export function EntityClusterList({
         />
       )}
       {clusters && clusters.length > 0 && (
-        <ClustersTable
-          clusters={clusters}
-          virtualized={many}
-          style={many ? { height: 640 } : undefined}
-        />
+        <EntityClustersTable clusters={clusters} />
       )}
       {children}
     </>

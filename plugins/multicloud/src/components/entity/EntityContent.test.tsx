@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ClusterQuery } from '@internal/plugin-multicloud-common';
 import {
   makeCluster,
@@ -9,6 +9,15 @@ import {
   makeDetail,
   mockApi,
 } from '../../__testUtils__/clusters';
+import {
+  DISK_ENCRYPTION_FAILURE,
+  makeCheck,
+  makeClusterCost,
+  makeComplianceResponse,
+  makeCostResponse,
+  makeReport,
+} from '../../__testUtils__/insights';
+import { LocationProbe } from '../../__testUtils__/LocationProbe';
 import { renderWithApi } from '../../__testUtils__/render';
 import type { MulticloudApi } from '../../api/MulticloudApi';
 import { EntityClusterContent } from './EntityClusterContent';
@@ -38,6 +47,13 @@ const clusterResources: Entity[] = [
     spec: { type: 'database', owner: 'team-payments' },
   },
 ];
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
 
 function component(targets: string[]): Entity {
   return {
@@ -86,8 +102,12 @@ describe('EntityClustersContent', () => {
     expect(await within(table).findByText('payments-eu')).toBeInTheDocument();
     expect(within(table).getByText('search')).toBeInTheDocument();
     expect(within(table).getByText('Degraded')).toBeInTheDocument();
-    expect(getCluster).toHaveBeenCalledWith('default', 'payments-eu');
-    expect(getCluster).toHaveBeenCalledWith('team-search', 'search');
+    expect(getCluster).toHaveBeenCalledWith(
+      'default',
+      'payments-eu',
+      undefined,
+    );
+    expect(getCluster).toHaveBeenCalledWith('team-search', 'search', undefined);
     expect(getCluster).toHaveBeenCalledTimes(2);
   });
 
@@ -114,12 +134,6 @@ describe('EntityClustersContent', () => {
     const listClusters = jest.fn(async (_q?: ClusterQuery) =>
       makeClustersResponse([payments]),
     );
-    const group: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'team-payments', namespace: 'default' },
-      spec: { type: 'team', children: [] },
-    };
     render(group, <EntityClustersContent />, mockApi({ listClusters }));
     const table = await screen.findByRole('grid');
     expect(await within(table).findByText('payments-eu')).toBeInTheDocument();
@@ -128,6 +142,152 @@ describe('EntityClustersContent', () => {
       sort: 'verdict',
       limit: 5000,
     });
+  });
+
+  const insights = {
+    getCost: async () =>
+      makeCostResponse([
+        makeClusterCost('default/payments-eu', 1.5),
+        makeClusterCost('other/elsewhere', 9),
+      ]),
+    getCompliance: async () =>
+      makeComplianceResponse([
+        makeReport('default/payments-eu', [
+          DISK_ENCRYPTION_FAILURE,
+          makeCheck('workload-identity', 'fail'),
+        ]),
+        makeReport('team-search/search'),
+      ]),
+  };
+
+  /** The cells of a cluster's row, by column header. */
+  async function rowOf(name: string) {
+    const table = await screen.findByRole('grid');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    const row = (await within(table).findByText(name)).closest(
+      '[role="row"]',
+    ) as HTMLElement;
+    const cells = Array.from(
+      row.querySelectorAll<HTMLElement>(
+        '[role="rowheader"], [role="gridcell"]',
+      ),
+    );
+    return (header: string) => cells[headers.indexOf(header)];
+  }
+
+  it("shows each cluster's verdict, cost per month and compliance, one request each for the fleet", async () => {
+    const getCost = jest.fn(insights.getCost);
+    const getCompliance = jest.fn(insights.getCompliance);
+    render(
+      component([
+        'resource:default/payments-eu-resource',
+        'resource:default/team-search--search',
+      ]),
+      <EntityClustersContent />,
+      mockApi({ getCluster: detailOf, getCost, getCompliance }),
+    );
+    const paymentsRow = await rowOf('payments-eu');
+    await waitFor(() =>
+      expect(paymentsRow('Cost')).toHaveTextContent('$1,095/month'),
+    );
+    expect(paymentsRow('Health')).toHaveTextContent('Degraded');
+    expect(paymentsRow('Compliance')).toHaveTextContent('Not compliant');
+    expect(paymentsRow('Compliance')).toHaveTextContent('1 pass · 2 fail');
+
+    const searchRow = await rowOf('search');
+    expect(searchRow('Cost')).toHaveTextContent('no cost estimate');
+    expect(searchRow('Compliance')).toHaveTextContent('Compliant');
+    expect(searchRow('Compliance')).toHaveTextContent('1 pass · 0 fail');
+
+    expect(getCost).toHaveBeenCalledTimes(1);
+    expect(getCompliance).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a group's clusters with cost and compliance", async () => {
+    render(
+      group,
+      <EntityClustersContent />,
+      mockApi({
+        listClusters: async () => makeClustersResponse([payments]),
+        ...insights,
+      }),
+    );
+    const row = await rowOf('payments-eu');
+    await waitFor(() => expect(row('Cost')).toHaveTextContent('$1,095/month'));
+    expect(row('Compliance')).toHaveTextContent('Not compliant');
+  });
+
+  it('opens a cluster of a fleet of several management clusters on its own', async () => {
+    const qualified = makeCluster('payments-eu', {
+      ref: 'mc-eu/default/payments-eu',
+      managementCluster: 'mc-eu',
+    });
+    render(
+      group,
+      <>
+        <EntityClustersContent />
+        <LocationProbe />
+      </>,
+      mockApi({
+        listClusters: async () => makeClustersResponse([qualified]),
+        ...insights,
+      }),
+    );
+    const table = await screen.findByRole('grid');
+    fireEvent.click(await within(table).findByText('payments-eu'));
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/multicloud/clusters/default/payments-eu?managementCluster=mc-eu',
+      ),
+    );
+  });
+
+  it('keeps the list when cost fails to load, marking only that column unavailable', async () => {
+    render(
+      component(['resource:default/payments-eu-resource']),
+      <EntityClustersContent />,
+      mockApi({
+        getCluster: detailOf,
+        getCost: async () => Promise.reject(new Error('cost engine down')),
+        getCompliance: insights.getCompliance,
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not load the cost; the Cost column is unavailable/,
+      ),
+    ).toBeInTheDocument();
+    const row = await rowOf('payments-eu');
+    expect(row('Cost')).toHaveTextContent('Unavailable');
+    await waitFor(() =>
+      expect(row('Compliance')).toHaveTextContent('Not compliant'),
+    );
+    expect(row('Health')).toHaveTextContent('Degraded');
+    expect(
+      screen.queryByText(/Could not load compliance/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('keeps the list when compliance fails to load', async () => {
+    render(
+      component(['resource:default/payments-eu-resource']),
+      <EntityClustersContent />,
+      mockApi({
+        getCluster: detailOf,
+        getCost: insights.getCost,
+        getCompliance: async () => Promise.reject(new Error('no rules')),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not load compliance; the Compliance column is unavailable/,
+      ),
+    ).toBeInTheDocument();
+    const row = await rowOf('payments-eu');
+    expect(row('Compliance')).toHaveTextContent('Unavailable');
+    await waitFor(() => expect(row('Cost')).toHaveTextContent('$1,095/month'));
   });
 
   it('shows an error instead of the list when the backend fails', async () => {
@@ -155,6 +315,27 @@ describe('EntityClusterContent', () => {
     expect(
       await screen.findByRole('tree', { name: 'Condition tree' }),
     ).toBeInTheDocument();
-    expect(getCluster).toHaveBeenCalledWith('default', 'payments-eu');
+    expect(getCluster).toHaveBeenCalledWith(
+      'default',
+      'payments-eu',
+      undefined,
+    );
+  });
+  it('asks for the management cluster a qualified cluster-ref names', async () => {
+    const getCluster = jest.fn(async () => makeDetail(payments));
+    const resource: Entity = {
+      ...clusterResources[0],
+      metadata: {
+        ...clusterResources[0].metadata,
+        annotations: {
+          'multicloud.io/cluster-ref': 'mc-eu/default/payments-eu',
+        },
+      },
+    };
+    render(resource, <EntityClusterContent />, mockApi({ getCluster }));
+    expect(
+      await screen.findByRole('tree', { name: 'Condition tree' }),
+    ).toBeInTheDocument();
+    expect(getCluster).toHaveBeenCalledWith('default', 'payments-eu', 'mc-eu');
   });
 });

@@ -72,14 +72,20 @@ export function useDependedOnClusters(
     // One detail request per cluster: services depend on a handful; see README for a batch endpoint.
     const answers = await Promise.all(
       located.map(({ target, cluster }) =>
-        api.getCluster(cluster.namespace, cluster.name).then(
-          detail => ({ target, detail }),
-          error => {
-            if ((error as { statusCode?: number }).statusCode === 404)
-              return { target, detail: undefined };
-            throw error;
-          },
-        ),
+        api
+          .getCluster(
+            cluster.namespace,
+            cluster.name,
+            cluster.managementCluster,
+          )
+          .then(
+            detail => ({ target, detail }),
+            error => {
+              if ((error as { statusCode?: number }).statusCode === 404)
+                return { target, detail: undefined };
+              throw error;
+            },
+          ),
       ),
     );
     return {

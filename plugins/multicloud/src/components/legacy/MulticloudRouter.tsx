@@ -1,11 +1,16 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { compatWrapper } from '@backstage/core-compat-api';
 import { ClustersRoutes } from '../clusters/ClustersRoutes';
+import { CompliancePage } from '../compliance/CompliancePage';
+import { CostPage } from '../cost/CostPage';
+import { FailoverConsolePage } from '../failover/FailoverConsolePage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { PlacementPage } from '../placement/PlacementPage';
 
 /**
  * The plugin page for apps on the old frontend system: the same tabs and URLs as the
- * new-system page (`/`, `/clusters`, `/clusters/:namespace/:name` under its mount path).
+ * new-system page (`/`, `/clusters`, `/clusters/:namespace/:name`, `/cost`, `/compliance`
+ * under its mount path).
  */
 export function MulticloudRouter() {
   return compatWrapper(
@@ -20,6 +25,18 @@ export function MulticloudRouter() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/clusters" title="Clusters">
           <ClustersRoutes />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/cost" title="Cost">
+          <CostPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/compliance" title="Compliance">
+          <CompliancePage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/placement" title="Placement">
+          <PlacementPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/failover" title="Failover">
+          <FailoverConsolePage />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>,

@@ -1,60 +1,112 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
-import Typography from '@material-ui/core/Typography';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import {
   CLOUD_TITLES,
   type ClusterQuery,
   type ClusterSummary,
+  type ComplianceResponse,
+  type CostResponse,
 } from '@internal/plugin-multicloud-common';
 import { multicloudApiRef } from '../../api/MulticloudApi';
 import { useMulticloudLinks } from '../../hooks/useMulticloudLinks';
 import { usePolling } from '../../hooks/usePolling';
+import { CARD_TITLE_PROPS } from '../common/cardTitle';
 import { clusterProblem } from '../common/clusterProblem';
 import { LoadError } from '../common/LoadError';
 import { VerdictIcon } from '../common/VerdictIcon';
 import { VERDICT_LABELS } from '../common/verdicts';
-import { CARD_TITLE_PROPS } from '../common/cardTitle';
+import { sortChecks } from '../compliance/checkLabels';
+import { CheckStatusIcon } from '../compliance/CheckStatusIcon';
+import { failingReports } from '../compliance/failingReports';
+import { perMonth } from '../cost/formatCost';
+import { useInsightLinks } from '../cost/useInsightLinks';
+import { AttentionList, type AttentionItem } from './AttentionList';
+import { HIGH_COST_FACTOR, highCostClusters } from './highCost';
 
-const LIMIT = 10;
+const HEALTH_LIMIT = 10;
+const LIMIT = 5;
 
-function where(c: ClusterSummary): string {
-  return [CLOUD_TITLES[c.cloud], c.region, c.labels.owner]
-    .filter(Boolean)
-    .join(' · ');
+function where(parts: Array<string | undefined>): string {
+  return parts.filter(Boolean).join(' · ');
 }
 
-/** The clusters to look at first, worst first, each saying what is wrong in words. */
-export function NeedsAttentionCard({ scope }: { scope: ClusterQuery }) {
+function healthItem(c: ClusterSummary): AttentionItem {
+  return {
+    clusterRef: c.ref,
+    icon: <VerdictIcon verdict={c.health.verdict} />,
+    problem: clusterProblem(c),
+    secondary: where([
+      VERDICT_LABELS[c.health.verdict],
+      CLOUD_TITLES[c.cloud],
+      c.region,
+      c.labels.owner,
+    ]),
+  };
+}
+
+function complianceItems(compliance: ComplianceResponse): AttentionItem[] {
+  return failingReports(compliance.reports)
+    .slice(0, LIMIT)
+    .map(r => {
+      const failed = sortChecks(r.checks.filter(c => c.status === 'fail'));
+      return {
+        clusterRef: r.ref,
+        icon: <CheckStatusIcon status="fail" />,
+        problem: `fails ${failed.map(c => c.title).join(', ')}`,
+        secondary: where([failed[0]?.severity, CLOUD_TITLES[r.cloud], r.owner]),
+      };
+    });
+}
+
+function costItems(cost: CostResponse): AttentionItem[] {
+  return highCostClusters(cost.clusters)
+    .slice(0, LIMIT)
+    .map(({ cost: c, median }) => ({
+      clusterRef: c.ref,
+      icon: <TrendingUpIcon fontSize="small" titleAccess="High cost" />,
+      problem: `${perMonth(c.perMonth)}, ${(c.perHour / median).toFixed(
+        1,
+      )}× the median cluster`,
+      secondary: where([CLOUD_TITLES[c.cloud], c.region, c.owner]),
+    }));
+}
+
+/**
+ * What to look at first: unhealthy clusters (worst first), compliance failures (most severe
+ * first) and clusters costing more than twice the median, each saying what is wrong in words.
+ */
+export function NeedsAttentionCard({
+  scope,
+  compliance,
+  cost,
+}: {
+  scope: ClusterQuery;
+  compliance?: ComplianceResponse;
+  cost?: CostResponse;
+}) {
   const api = useApi(multicloudApiRef);
   const links = useMulticloudLinks();
+  const insightLinks = useInsightLinks();
   const query: ClusterQuery = {
     ...scope,
     verdict: ['unhealthy', 'degraded', 'unknown'],
     sort: 'verdict',
   };
   const { value, error, loading, retry } = usePolling(
-    () => api.listClusters({ ...query, limit: LIMIT }),
+    () => api.listClusters({ ...query, limit: HEALTH_LIMIT }),
     [api, scope.owner?.join(',')],
   );
-  const allHref = links.clusters(query);
+  const failing = compliance
+    ? compliance.reports.filter(r => !r.compliant).length
+    : 0;
+  const expensive = cost ? highCostClusters(cost.clusters).length : 0;
 
   return (
     <InfoCard
       titleTypographyProps={CARD_TITLE_PROPS}
       title="Needs attention"
-      subheader="Unhealthy, degraded and unknown clusters, worst first"
-      deepLink={
-        value && value.total > value.items.length && allHref
-          ? {
-              title: `All ${value.total} clusters needing attention`,
-              link: allHref,
-            }
-          : undefined
-      }
+      subheader="Health, compliance and cost, worst first"
     >
       {loading && <Progress />}
       {error && (
@@ -64,35 +116,50 @@ export function NeedsAttentionCard({ scope }: { scope: ClusterQuery }) {
           retry={retry}
         />
       )}
-      {value && value.items.length === 0 && (
-        <Typography color="textSecondary">
-          Nothing needs attention right now.
-        </Typography>
+      {value && (
+        <AttentionList
+          title="Unhealthy, degraded and unknown clusters"
+          items={value.items.map(healthItem)}
+          empty="Every cluster is healthy or on its way."
+          more={
+            value.total > value.items.length
+              ? {
+                  text: `All ${value.total} clusters needing attention`,
+                  href: links.clusters(query),
+                }
+              : undefined
+          }
+        />
       )}
-      {value && value.items.length > 0 && (
-        <List dense aria-label="Clusters needing attention">
-          {value.items.map(c => {
-            const href = links.cluster(c.namespace, c.name);
-            return (
-              <ListItem key={c.ref} disableGutters alignItems="flex-start">
-                <ListItemIcon style={{ minWidth: 32 }}>
-                  <VerdictIcon verdict={c.health.verdict} />
-                </ListItemIcon>
-                <ListItemText
-                  primary={
-                    <>
-                      {href ? <Link to={href}>{c.name}</Link> : c.name}
-                      {`: ${clusterProblem(c)}`}
-                    </>
-                  }
-                  secondary={`${VERDICT_LABELS[c.health.verdict]} · ${where(
-                    c,
-                  )}`}
-                />
-              </ListItem>
-            );
-          })}
-        </List>
+      {compliance && (
+        <AttentionList
+          title="Compliance failures"
+          items={complianceItems(compliance)}
+          empty="Every cluster passes every compliance check."
+          more={
+            failing > LIMIT
+              ? {
+                  text: `All ${failing} non-compliant clusters`,
+                  href: insightLinks.compliance({ owners: scope.owner }),
+                }
+              : undefined
+          }
+        />
+      )}
+      {cost && (
+        <AttentionList
+          title={`High cost (over ${HIGH_COST_FACTOR}× the median cluster)`}
+          items={costItems(cost)}
+          empty="No cluster costs more than twice the median cluster."
+          more={
+            expensive > LIMIT
+              ? {
+                  text: 'All costs, most expensive first',
+                  href: insightLinks.cost({ owners: scope.owner }),
+                }
+              : undefined
+          }
+        />
       )}
     </InfoCard>
   );

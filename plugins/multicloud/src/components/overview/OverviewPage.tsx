@@ -11,17 +11,27 @@ import { LoadError } from '../common/LoadError';
 import { MyTeamToggle } from '../common/MyTeamToggle';
 import { NoClusters } from '../common/NoClusters';
 import { StaleBanner } from '../common/StaleBanner';
+import { useScopedCompliance } from '../compliance/useScopedCompliance';
+import { teamEmptyState } from '../cost/teamEmptyState';
+import { useScopedCost } from '../cost/useScopedCost';
 import { CloudCard } from './CloudCard';
+import { useCostTrend } from './useCostTrend';
+import { FleetHistoryCard } from './FleetHistoryCard';
 import { NeedsAttentionCard } from './NeedsAttentionCard';
 
 /**
- * `/multicloud`: a card per cloud, then what needs attention. The "My team" switch keeps
- * its owners in the URL (`?owner=team-a`), the same parameter the Clusters page uses.
+ * `/multicloud`: a card per cloud, what needs attention, then cost and verdicts over time.
+ * The "My team" switch keeps its owners in the URL (`?owner=team-a`), the same parameter
+ * the Clusters page uses. Cost and compliance load on their own: either failing leaves the
+ * rest of the page as it is.
  */
 export function OverviewPage() {
   const { query, setQuery } = useClusterQueryState();
   const scope: ClusterQuery = query.owner ? { owner: query.owner } : {};
   const fleet = useFleetSummary(query.owner);
+  const cost = useScopedCost(query.owner);
+  const compliance = useScopedCompliance(query.owner);
+  const costTrend = useCostTrend(query.owner);
   const summary = fleet.value?.summary;
   // AWS, Azure and GCP always; Other only when something runs there.
   const clouds: Cloud[] = summary?.byCloud.other.clusters
@@ -47,18 +57,25 @@ export function OverviewPage() {
           retry={fleet.retry}
         />
       )}
+      {cost.error && (
+        <LoadError
+          title="Could not load the fleet's cost"
+          error={cost.error}
+          retry={cost.retry}
+        />
+      )}
+      {compliance.error && (
+        <LoadError
+          title="Could not load the compliance reports"
+          error={compliance.error}
+          retry={compliance.retry}
+        />
+      )}
       {fleet.loading && <Progress />}
       {summary && summary.total.clusters === 0 ? (
         <NoClusters
           stale={fleet.value?.stale}
-          filtered={
-            query.owner && {
-              title: 'Your teams own no clusters',
-              description: `No cluster carries the owner label ${query.owner.join(
-                ' or ',
-              )}.`,
-            }
-          }
+          filtered={teamEmptyState(query.owner)}
         />
       ) : (
         summary && (
@@ -75,11 +92,23 @@ export function OverviewPage() {
                   cloud={cloud}
                   bucket={summary.byCloud[cloud]}
                   scope={scope}
+                  cost={cost.value?.by.cloud.find(r => r.key === cloud)}
+                  costTrend={costTrend?.[cloud]}
+                  compliance={compliance.value?.rates.cloud.groups.find(
+                    g => g.key === cloud,
+                  )}
                 />
               </Grid>
             ))}
             <Grid item xs={12}>
-              <NeedsAttentionCard scope={scope} />
+              <NeedsAttentionCard
+                scope={scope}
+                cost={cost.value}
+                compliance={compliance.value}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <FleetHistoryCard owners={query.owner} />
             </Grid>
           </Grid>
         )

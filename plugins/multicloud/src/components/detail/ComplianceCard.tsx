@@ -1,0 +1,40 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import type { ComplianceReport } from '@internal/plugin-multicloud-common';
+import { CARD_TITLE_PROPS } from '../common/cardTitle';
+import { ComplianceCheckList } from '../compliance/ComplianceCheckList';
+
+function verdictText(report: ComplianceReport): string {
+  const applicable = report.checks.filter(c => c.status !== 'not-applicable');
+  const failing = applicable.filter(c => c.status === 'fail').length;
+  return failing === 0
+    ? `Compliant: all ${applicable.length} applicable checks pass`
+    : `Not compliant: ${failing} of ${applicable.length} applicable checks fail`;
+}
+
+/** The cluster's compliance checks, failures first, each with its evidence and rule. */
+export function ComplianceCard({
+  compliance,
+}: {
+  compliance: ComplianceReport | null;
+}) {
+  return (
+    <InfoCard titleTypographyProps={CARD_TITLE_PROPS} title="Compliance">
+      {!compliance ? (
+        <Typography color="textSecondary">
+          No compliance report for this cluster.
+        </Typography>
+      ) : (
+        <>
+          <Typography variant="h6" component="p" gutterBottom>
+            {verdictText(compliance)}
+          </Typography>
+          <ComplianceCheckList
+            label="Compliance checks"
+            checks={compliance.checks}
+          />
+        </>
+      )}
+    </InfoCard>
+  );
+}
