@@ -35,6 +35,8 @@ describe('resolveWorkspacePath', () => {
       'must stay inside the workspace (a symlink leads outside)',
     ],
     ['', 'must be a non-empty relative path'],
+    ['\u0000', 'must not contain control characters'],
+    ['clusters/a\nb', 'must not contain control characters'],
   ])('rejects %j', (value, message) => {
     expect(() => resolveWorkspacePath(workspace, 'targetPath', value)).toThrow(
       `targetPath: ${message}`,

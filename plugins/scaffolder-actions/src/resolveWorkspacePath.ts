@@ -20,6 +20,16 @@ export function resolveWorkspacePath(
       `${field}: must be relative to the workspace, got an absolute path`,
     );
   }
+  // Node's fs throws a TypeError on NUL; no file name of a template needs control characters.
+  if ([...value].some(c => c.charCodeAt(0) < 0x20 || c === '\u007f')) {
+    throw new InputError(`${field}: must not contain control characters`);
+  }
+  // File systems refuse longer names (ENAMETOOLONG): say so about the field instead.
+  if (value.split(/[\\/]/).some(part => Buffer.byteLength(part) > 255)) {
+    throw new InputError(
+      `${field}: each part of the path must be at most 255 bytes long`,
+    );
+  }
   const root = fs.realpathSync(workspacePath);
   const target = path.resolve(root, value);
   if (!isInside(root, target)) {

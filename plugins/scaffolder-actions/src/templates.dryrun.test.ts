@@ -21,6 +21,8 @@ import {
   renderCluster,
 } from '@internal/plugin-multicloud-common';
 import { fleetServiceRef } from '@internal/plugin-multicloud-node';
+import { retrieveSchema } from '@rjsf/utils';
+import formValidator from '@rjsf/validator-ajv8';
 import express from 'express';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -204,22 +206,27 @@ describe('templates through the scaffolder dry run', () => {
       expect(template(target).kind).toBe('Template');
   });
 
-  it('offers exactly the regions the default residency rules allow, per cloud and data class', () => {
+  it('offers exactly the regions the default residency rules allow, per cloud and data class, in the form', () => {
+    // Resolved as the scaffolder's form (rjsf) resolves it for the answers given so far: the
+    // raw schema can be right while the form still shows no region field.
     const placement = template('new-cluster/template.yaml').spec.parameters[1];
-    for (const branch of placement.dependencies.cloud.oneOf.slice(1)) {
-      const cloud = branch.properties.cloud.const;
-      for (const byClass of branch.dependencies.dataClass.oneOf) {
-        const dataClass = byClass.properties.dataClass.const;
+    for (const cloud of ['aws', 'azure', 'gcp'] as const) {
+      for (const dataClass of placement.properties.dataClass.enum) {
         const allowed = allowedRegionsFor(
           cloud,
           dataClass === 'none' ? undefined : dataClass,
           DEFAULT_COMPLIANCE_RULES,
         ).regions.filter(region => regionGeography(region).cloud === cloud);
+        const form = retrieveSchema(formValidator, placement, placement, {
+          cloud,
+          dataClass,
+        });
         expect({
           cloud,
           dataClass,
-          regions: byClass.properties.region.enum,
-        }).toEqual({ cloud, dataClass, regions: allowed });
+          regions: (form.properties?.region as any)?.enum,
+          required: form.required?.includes('region'),
+        }).toEqual({ cloud, dataClass, regions: allowed, required: true });
       }
     }
   });

@@ -31,10 +31,11 @@ export function assertRepositoryPath(value: string, field: string): string {
   if (
     value.startsWith('/') ||
     value.includes('\\') ||
+    [...value].some(c => c < ' ' || c === '\u007f') ||
     parts.some(p => p === '' || p === '.' || p === '..' || p === '.git')
   ) {
     throw new InputError(
-      `${field}: '${value}' must be a relative path inside the repository (no '..', no leading '/')`,
+      `${field}: '${value}' must be a relative path inside the repository (no '..', no leading '/', no control characters)`,
     );
   }
   return parts.join('/');
