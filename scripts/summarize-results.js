@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Prints the plain closing line 'name: N passed, N failed[, N skipped]' from a Jest or
-// Playwright JSON report, so every runner ends with the same summary format.
+// Playwright JSON report, so every runner ends with the same summary format. An optional third
+// argument names the runner (default 'unit' for Jest, 'e2e' for Playwright).
 const fs = require('node:fs');
 
-const [kind, file] = process.argv.slice(2);
+const [kind, file, name] = process.argv.slice(2);
 const report = JSON.parse(fs.readFileSync(file, 'utf8'));
 let passed;
 let failed;
@@ -19,5 +20,5 @@ if (kind === 'jest') {
 } else {
   throw new Error(`unknown report kind '${kind}'`);
 }
-const label = kind === 'jest' ? 'unit' : 'e2e';
+const label = name ?? (kind === 'jest' ? 'unit' : 'e2e');
 console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

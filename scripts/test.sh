@@ -31,6 +31,25 @@ unit_status=${PIPESTATUS[0]}
 node scripts/summarize-results.js jest "$RUN_DIR/jest-results.json"
 [[ "$unit_status" == 0 ]] || { echo "test: unit tests failed (full log: .run/jest.log)"; exit "$unit_status"; }
 
+# The fast operations suites (suites/README.md): each prints its failed checks and its summary
+# line; the full logs are in .run/suite-<name>.log.
+echo "== operations suites (faults --quick, replicas)"
+run_suite() {
+  local name=$1 status=0
+  shift
+  yarn "suite:$name" "$@" >"$RUN_DIR/suite-$name.log" 2>&1 || status=$?
+  grep -E "^(FAIL |$name: )" "$RUN_DIR/suite-$name.log" || echo "$name: no summary line (log: .run/suite-$name.log)"
+  return "$status"
+}
+suites_status=0
+run_suite faults --quick || suites_status=1
+if [[ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]]; then
+  run_suite replicas --seconds 20 --postgres "$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING" || suites_status=1
+else
+  echo "replicas: skipped (no Postgres on 127.0.0.1:5432)"
+fi
+[[ "$suites_status" == 0 ]] || { echo "test: operations suites failed (logs: .run/suite-*.log)"; exit 1; }
+
 if [[ -n "${MULTICLOUD_SKIP_E2E:-}" ]]; then
   echo "test: e2e skipped (MULTICLOUD_SKIP_E2E is set)"
   exit 0

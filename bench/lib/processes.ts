@@ -1,19 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prepareBuiltBackend } from './builtBackend';
+import { ROOT, RUN } from './paths';
 
-export const ROOT = path.resolve(__dirname, '../..');
-export const RUN = path.join(ROOT, '.run/bench');
+export { ROOT, RUN };
 export const TOKEN = 'bench-static-token-0123456789';
 
 const children: ChildProcess[] = [];
 
 /** Starts a process in its own group, logging to a file; all are stopped on exit. */
-export function start(command: string, args: string[], log: string, env: NodeJS.ProcessEnv = {}) {
+export function start(command: string, args: string[], log: string, env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   fs.mkdirSync(RUN, { recursive: true });
   const out = fs.openSync(path.join(RUN, log), 'w');
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', out, out],
     detached: true,
@@ -50,10 +51,26 @@ export async function getJson(url: string): Promise<any> {
 }
 
 /**
+ * How the backend runs: `dev` is `backstage-cli package start` (what `scripts/start.sh`
+ * uses: TypeScript transpiled on the fly, source maps, a watching parent process); `built`
+ * is the bundle of `backstage-cli package build` under plain `node`, as a deployment runs it.
+ */
+export type BackendMode = 'dev' | 'built';
+
+/**
  * The simulator (as a process) with `clusters` clusters, then the real backend
  * (packages/backend) pointed at it on `backendPort`, with a static service token.
  */
-export async function startPortalBackend(options: { clusters: number; simPort: number; backendPort: number }) {
+export async function startPortalBackend(options: {
+  clusters: number;
+  simPort: number;
+  backendPort: number;
+  mode?: BackendMode;
+  /** Built mode: start the existing bundle instead of building (see prepareBuiltBackend). */
+  reuseBuild?: boolean;
+  /** Backend database settings lines under `backend:` (see postgresDatabase); SQLite in memory otherwise. */
+  database?: string[];
+}) {
   const kubeconfig = path.join(RUN, 'kubeconfig');
   fs.mkdirSync(RUN, { recursive: true });
   fs.rmSync(kubeconfig, { force: true });
@@ -75,15 +92,23 @@ export async function startPortalBackend(options: { clusters: number; simPort: n
       '    externalAccess:',
       '      - type: static',
       `        options: { token: ${TOKEN}, subject: bench }`,
+      ...(options.database ?? []),
       'multicloud:',
       '  managementClusters:',
       '    - name: simulated',
       `      kubeconfig: { path: ${kubeconfig} }`,
+      '  gitops:',
+      `    localRepositoryPath: ${path.join(RUN, 'gitops.git')}`,
       '',
     ].join('\n'),
   );
+  const configArgs = ['--config', path.join(ROOT, 'app-config.yaml'), '--config', config];
+  const builtDir =
+    options.mode === 'built' ? prepareBuiltBackend({ reuseBuild: options.reuseBuild }) : undefined;
   const startedAt = Date.now();
-  const backend = start('yarn', ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', config], 'backend.log');
+  const backend = builtDir
+    ? start('node', ['.', ...configArgs], 'backend.log', { NODE_ENV: 'production' }, builtDir)
+    : start('yarn', ['workspace', 'backend', 'start', ...configArgs], 'backend.log');
   const base = `http://localhost:${options.backendPort}`;
   await waitFor(async () => (await fetch(`${base}/api/multicloud/health`)).ok, 300_000, 'the backend start');
   return { backend, base, kubeconfig, startedAt };

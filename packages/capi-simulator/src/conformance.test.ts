@@ -274,12 +274,17 @@ describe('Kubernetes API conformance (driven by @kubernetes/client-node)', () =>
       Number(cluster.metadata.resourceVersion),
     );
     expect(updated.metadata.generation).toBe(cluster.metadata.generation);
+    sim.resetCounters();
     const { code, status } = await failure(
       c.custom.replaceNamespacedCustomObject({ ...params, body: cluster }),
     );
     expect(code).toBe(409);
     expect(status.reason).toBe('Conflict');
     expect(status.message).toContain('the object has been modified');
+    expect(sim.counters.snapshot()).toMatchObject({
+      conflicts: 1,
+      byVerb: { update: 1 },
+    });
   });
 
   it('patches with merge and JSON patch, refuses strategic merge (415)', async () => {

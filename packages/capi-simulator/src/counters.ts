@@ -17,6 +17,8 @@ export interface CounterSnapshot {
   byResource: Record<string, Partial<Record<Verb, number>>>;
   /** Requests answered with an injected 5xx. */
   injectedErrors: number;
+  /** Writes refused with 409 Conflict (a stale resourceVersion precondition): they wrote nothing. */
+  conflicts: number;
 }
 
 const WRITE_VERBS = new Set<Verb>(['create', 'update', 'patch', 'delete']);
@@ -35,6 +37,7 @@ export class Counters {
       >,
       byResource: {},
       injectedErrors: 0,
+      conflicts: 0,
     };
   }
 
@@ -49,6 +52,10 @@ export class Counters {
 
   recordInjectedError(): void {
     this.state.injectedErrors++;
+  }
+
+  recordConflict(): void {
+    this.state.conflicts++;
   }
 
   snapshot(): CounterSnapshot {

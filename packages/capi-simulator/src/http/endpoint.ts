@@ -9,7 +9,7 @@ import {
 } from '../api/resources';
 import { assertPatchType } from '../api/patch';
 import { parseSelector } from '../api/selectors';
-import { errors, qualifiedResource } from '../api/status';
+import { ApiError, errors, qualifiedResource } from '../api/status';
 import { ObjectStore } from '../api/store';
 import type { KubeObject } from '../api/types';
 import { WatchHub } from '../api/watch';
@@ -95,7 +95,14 @@ export class ApiEndpoint {
     ) {
       throw errors.pathNotFound();
     }
-    await this.handleResource(req, res, route, type, query);
+    try {
+      await this.handleResource(req, res, route, type, query);
+    } catch (error) {
+      if (error instanceof ApiError && error.reason === 'Conflict') {
+        this.counters.recordConflict();
+      }
+      throw error;
+    }
   }
 
   private discoveryDocument(route: Exclude<Route, ResourceRoute>): string {
