@@ -49,9 +49,9 @@ async function measure(name: string, knex: Knex) {
 
   // One sampling tick of the whole fleet.
   let t = performance.now();
-  await store.insertSamples(start, samples(0));
+  await store.recordTick(start, samples(0));
   const tickMs = performance.now() - t;
-  for (let m = 1; m < 60; m++) await store.insertSamples(start + m * TICK_MS, samples(m));
+  for (let m = 1; m < 60; m++) await store.recordTick(start + m * TICK_MS, samples(m));
 
   // One roll-up of the completed hour (60 ticks × clusters samples).
   t = performance.now();
