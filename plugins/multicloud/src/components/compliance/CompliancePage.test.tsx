@@ -8,6 +8,7 @@ import {
 } from '../../__testUtils__/insights';
 import { LocationProbe } from '../../__testUtils__/LocationProbe';
 import { renderWithApi } from '../../__testUtils__/render';
+import { findTableRows } from '../../__testUtils__/tableRows';
 import type { MulticloudApi } from '../../api/MulticloudApi';
 import { CompliancePage } from './CompliancePage';
 
@@ -28,16 +29,6 @@ function render(
   );
 }
 
-async function rowsOf(name: string): Promise<string[][]> {
-  const table = await screen.findByRole('table', { name });
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map(row =>
-      Array.from(row.querySelectorAll('th, td'), c => c.textContent ?? ''),
-    );
-}
-
 describe('CompliancePage', () => {
   it('counts compliant clusters and failing checks, and which checks fail', async () => {
     render();
@@ -52,7 +43,7 @@ describe('CompliancePage', () => {
       /Workload identity instead of static credentials\s*1 cluster/,
     );
     expect(byCheck).toHaveTextContent(/Node disk encryption\s*1 cluster/);
-    expect(await rowsOf('Compliance by cloud')).toEqual([
+    expect(await findTableRows('Compliance by cloud')).toEqual([
       [
         'AWS',
         '2 clusters',
@@ -123,7 +114,7 @@ describe('CompliancePage', () => {
       ),
     );
     await waitFor(() => expect(getCost).toHaveBeenCalled());
-    expect(await rowsOf('Compliance by service')).toEqual([
+    expect(await findTableRows('Compliance by service')).toEqual([
       [
         'payments-api',
         'payments-eu, search-gcp',

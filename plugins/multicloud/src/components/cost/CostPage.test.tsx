@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockApi } from '../../__testUtils__/clusters';
 import { FLEET_COSTS, makeCostResponse } from '../../__testUtils__/insights';
 import { LocationProbe } from '../../__testUtils__/LocationProbe';
 import { renderWithApi } from '../../__testUtils__/render';
+import { findTableRows } from '../../__testUtils__/tableRows';
 import type { MulticloudApi } from '../../api/MulticloudApi';
 import { CostPage } from './CostPage';
 
@@ -28,20 +29,6 @@ function render(impl: Partial<MulticloudApi> = {}, route = '/multicloud/cost') {
   );
 }
 
-/** The text of each body row of a table, cell by cell. */
-async function rowsOf(name: string): Promise<string[][]> {
-  const table = await screen.findByRole('table', { name });
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map(row =>
-      Array.from(
-        row.querySelectorAll('th, td'),
-        cell => cell.textContent ?? '',
-      ),
-    );
-}
-
 describe('CostPage', () => {
   it('shows the total in both units and the cost per cloud with shares and provenance', async () => {
     render();
@@ -51,7 +38,7 @@ describe('CostPage', () => {
     expect(
       screen.getByText('3 clusters; prices from the snapshot of 2026-01-15'),
     ).toBeInTheDocument();
-    expect(await rowsOf('Cost by cloud')).toEqual([
+    expect(await findTableRows('Cost by cloud')).toEqual([
       ['GCP', '1 cluster', '$12.00', '$8,760', '86%', 'exact prices'],
       [
         'AWS',
@@ -76,7 +63,7 @@ describe('CostPage', () => {
         '/multicloud/cost?by=owner',
       ),
     );
-    expect((await rowsOf('Cost by team')).map(r => r[0])).toEqual([
+    expect((await findTableRows('Cost by team')).map(r => r[0])).toEqual([
       'team-search',
       'team-payments',
     ]);
@@ -92,7 +79,7 @@ describe('CostPage', () => {
 
   it('splits shared clusters among services, states the rule and lists the unallocated ones', async () => {
     render({}, '/multicloud/cost?by=service');
-    expect(await rowsOf('Cost by service')).toEqual([
+    expect(await findTableRows('Cost by service')).toEqual([
       [
         'payments-api',
         'payments-eu, search-gcp',
@@ -148,7 +135,7 @@ describe('CostPage', () => {
 
   it('lists the most expensive clusters with links to their detail', async () => {
     render();
-    const rows = await rowsOf('Most expensive clusters');
+    const rows = await findTableRows('Most expensive clusters');
     expect(rows.map(r => r[0])).toEqual([
       'search-gcp',
       'payments-eu',
@@ -178,7 +165,7 @@ describe('CostPage', () => {
     );
     expect(await screen.findByText('Cost of your teams')).toBeInTheDocument();
     expect(screen.getByText(/\$2\.00\/h · \$1,460\/month/)).toBeInTheDocument();
-    expect((await rowsOf('Cost by cloud')).map(r => r[0])).toEqual(['AWS']);
+    expect((await findTableRows('Cost by cloud')).map(r => r[0])).toEqual(['AWS']);
     expect(screen.getByRole('link', { name: '2 clusters' })).toHaveAttribute(
       'href',
       '/multicloud/clusters?cloud=aws&owner=team-payments',

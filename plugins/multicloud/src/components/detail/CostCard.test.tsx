@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { makeCluster, mockApi } from '../../__testUtils__/clusters';
 import { makeDetailCost } from '../../__testUtils__/insights';
 import { renderWithApi } from '../../__testUtils__/render';
 import { CostCard } from './CostCard';
+import { bodyRows } from '../../__testUtils__/tableRows';
 
 const cluster = makeCluster('trustram-aws-cluster', {
   region: 'us-west-2',
@@ -28,13 +29,7 @@ const cluster = makeCluster('trustram-aws-cluster', {
 });
 
 function rows() {
-  const table = screen.getByRole('table', { name: 'Cost breakdown' });
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map(row =>
-      Array.from(row.querySelectorAll('th, td'), c => c.textContent ?? ''),
-    );
+  return bodyRows(screen.getByRole('table', { name: 'Cost breakdown' }));
 }
 
 describe('CostCard', () => {
