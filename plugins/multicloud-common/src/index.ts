@@ -44,6 +44,7 @@ export type {
   FacetCount,
 } from './fleet/queryClusters';
 export {
+  CLUSTER_QUERY_PARAMS,
   parseClusterQuery,
   clusterQueryToParams,
 } from './fleet/clusterQueryParams';

@@ -1,5 +1,6 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRejected", "expectHandled", "fc.assert"] }] */
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { CLUSTER_QUERY_PARAMS } from '@internal/plugin-multicloud-common';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import request from 'supertest';
@@ -221,21 +222,7 @@ describe('bad input on every multicloud route', () => {
   const queryRoutes: Array<[string, readonly string[]]> = [
     ['/status', []],
     ['/fleet', []],
-    [
-      '/clusters',
-      [
-        'cloud',
-        'region',
-        'verdict',
-        'owner',
-        'environment',
-        'q',
-        'sort',
-        'order',
-        'offset',
-        'limit',
-      ],
-    ],
+    ['/clusters', CLUSTER_QUERY_PARAMS],
     ['/cost', ['cluster']],
     ['/compliance', ['cluster']],
     ['/history', ['cluster', 'metric', 'from', 'to', 'step', 'groupBy']],

@@ -5,6 +5,7 @@ import type {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   buildConditionTree,
+  CLUSTER_QUERY_PARAMS,
   clusterQueryToParams,
   findCluster,
   machineRows,
@@ -19,18 +20,9 @@ import type { FleetInsights } from '../insights/FleetInsights';
 import type { ClusterAccess } from './clusterAccess';
 import { SerializedResponseCache } from './SerializedResponseCache';
 
-const CLUSTER_QUERY_PARAMS = new Set([
-  'cloud',
-  'region',
-  'verdict',
-  'owner',
-  'environment',
-  'q',
-  'sort',
-  'order',
-  'offset',
-  'limit',
-]);
+const ALLOWED_CLUSTER_PARAMS: ReadonlySet<string> = new Set(
+  CLUSTER_QUERY_PARAMS,
+);
 const MAX_PAGE = 5000;
 // Kubernetes object names and namespaces: DNS-1123 subdomain / label.
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -91,13 +83,13 @@ export function createFleetRoutes({
   router.get('/clusters', async (req, res) => {
     const access = await resolveAccess(await httpAuth.credentials(req));
     const unknown = Object.keys(req.query).filter(
-      key => !CLUSTER_QUERY_PARAMS.has(key),
+      key => !ALLOWED_CLUSTER_PARAMS.has(key),
     );
     if (unknown.length > 0) {
       throw new InputError(
         `unknown query parameter ${unknown
           .map(k => `'${k}'`)
-          .join(', ')}; allowed: ${[...CLUSTER_QUERY_PARAMS].join(', ')}`,
+          .join(', ')}; allowed: ${CLUSTER_QUERY_PARAMS.join(', ')}`,
       );
     }
     // `?cloud[x]=` parses to an object: only plain and repeated parameters are accepted.

@@ -11,6 +11,16 @@ export type QueryParams = Record<
   string | readonly string[] | undefined
 >;
 
+/** Every parameter `parseClusterQuery` reads; the route refuses any other. */
+export const CLUSTER_QUERY_PARAMS = [
+  ...CLUSTER_FACETS,
+  'q',
+  'sort',
+  'order',
+  'offset',
+  'limit',
+] as const;
+
 export type ParsedClusterQuery =
   | { ok: true; query: ClusterQuery }
   | { ok: false; error: string };
