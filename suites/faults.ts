@@ -79,6 +79,24 @@ interface Fault {
 const dropWatches = (sim: SimulatorProcess) =>
   sim.admin('POST', 'watches/drop');
 
+/**
+ * A fault that is a simulator setting: `on` at the start, `off` at the end. With `drop`, every
+ * watch is dropped once it is on, so each kind reconnects through it.
+ */
+const setting = (
+  on: string,
+  off: string,
+  { drop }: { drop: boolean },
+): Pick<Fault, 'start' | 'stop'> => ({
+  start: async sim => {
+    await sim.admin('POST', on);
+    if (drop) await dropWatches(sim);
+  },
+  stop: async sim => {
+    await sim.admin('POST', off);
+  },
+});
+
 const FAULTS: Fault[] = [
   {
     name: 'down',
@@ -101,14 +119,7 @@ const FAULTS: Fault[] = [
     seconds: [60, 8],
     expectStale: false,
     forcedReconnects: 1,
-    // Dropping the watches makes every kind reconnect through the 2 s latency.
-    start: async sim => {
-      await sim.admin('POST', 'latency?ms=2000');
-      await dropWatches(sim);
-    },
-    stop: async sim => {
-      await sim.admin('POST', 'latency?ms=0');
-    },
+    ...setting('latency?ms=2000', 'latency?ms=0', { drop: true }),
   },
   {
     name: '5xx-20%',
@@ -116,13 +127,9 @@ const FAULTS: Fault[] = [
     seconds: [60, 8],
     expectStale: false,
     forcedReconnects: 1,
-    start: async sim => {
-      await sim.admin('POST', 'error-rate?fraction=0.2');
-      await dropWatches(sim);
-    },
-    stop: async sim => {
-      await sim.admin('POST', 'error-rate?fraction=0');
-    },
+    ...setting('error-rate?fraction=0.2', 'error-rate?fraction=0', {
+      drop: true,
+    }),
   },
   {
     name: 'watches-dropped',
@@ -140,12 +147,9 @@ const FAULTS: Fault[] = [
     seconds: [60, 2.5 * IDLE_TIMEOUT_S],
     expectStale: true,
     forcedReconnects: 0,
-    start: async sim => {
-      await sim.admin('POST', 'watches/stall?enabled=true');
-    },
-    stop: async sim => {
-      await sim.admin('POST', 'watches/stall?enabled=false');
-    },
+    ...setting('watches/stall?enabled=true', 'watches/stall?enabled=false', {
+      drop: false,
+    }),
   },
   {
     name: 'forced-410',
@@ -187,13 +191,11 @@ const FAULTS: Fault[] = [
     seconds: [60, 8],
     expectStale: true,
     forcedReconnects: 1,
-    start: async sim => {
-      await sim.admin('POST', 'connections/reset?enabled=true');
-      await dropWatches(sim);
-    },
-    stop: async sim => {
-      await sim.admin('POST', 'connections/reset?enabled=false');
-    },
+    ...setting(
+      'connections/reset?enabled=true',
+      'connections/reset?enabled=false',
+      { drop: true },
+    ),
   },
 ];
 
