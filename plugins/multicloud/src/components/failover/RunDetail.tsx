@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import type { FailoverRunView } from '@internal/plugin-multicloud-common';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { multicloudApiRef } from '../../api/MulticloudApi';
 import { usePolling } from '../../hooks/usePolling';
 import { CARD_TITLE_PROPS } from '../common/cardTitle';
@@ -76,6 +76,9 @@ export function RunDetail({
 }) {
   const api = useApi(multicloudApiRef);
   const [active, setActive] = useState(true);
+  // Whether the run was active at the previous poll: only a change seen while watching it is
+  // news to the lists (a run opened after it ended is not).
+  const wasActive = useRef<boolean>();
   const {
     value: run,
     error,
@@ -85,10 +88,11 @@ export function RunDetail({
     async () => {
       const next = await api.getFailoverRun(id);
       const nowActive = ACTIVE_RUN_STATUSES.includes(next.status);
-      if (nowActive !== active) {
-        setActive(nowActive);
+      if (wasActive.current !== undefined && wasActive.current !== nowActive) {
         onChanged();
       }
+      wasActive.current = nowActive;
+      setActive(nowActive);
       return next;
     },
     [api, id],
