@@ -13,7 +13,7 @@ import { StatusChip } from '../failover/statuses';
 import { EpochTime } from '../failover/time';
 
 /** Runs shown on the card; the console has the rest. */
-export const RECENT_RUNS = 3;
+const RECENT_RUNS = 3;
 
 /**
  * A cluster's failover at a glance: its policy, its breaker, its latest runs, and the way

@@ -1,7 +1,6 @@
-import { useApi } from '@backstage/frontend-plugin-api';
 import { useMemo } from 'react';
-import { multicloudApiRef } from '../../api/MulticloudApi';
-import { usePolling } from '../../hooks/usePolling';
+import { useScopedCompliance } from '../compliance/useScopedCompliance';
+import { useScopedCost } from '../cost/useScopedCost';
 import { indexInsights } from './clusterInsights';
 
 /**
@@ -10,9 +9,8 @@ import { indexInsights } from './clusterInsights';
  * leaves the other (and the list) standing.
  */
 export function useClusterInsights() {
-  const api = useApi(multicloudApiRef);
-  const cost = usePolling(() => api.getCost(), [api]);
-  const compliance = usePolling(() => api.getCompliance(), [api]);
+  const cost = useScopedCost(undefined);
+  const compliance = useScopedCompliance(undefined);
   const costIndex = useMemo(
     () => indexInsights(cost.value?.clusters, cost.error),
     [cost.value, cost.error],

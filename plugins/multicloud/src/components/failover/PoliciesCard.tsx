@@ -7,7 +7,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { FailoverPolicyReport } from '@internal/plugin-multicloud-common';
+import {
+  MULTICLOUD_ANNOTATIONS,
+  type FailoverPolicyReport,
+} from '@internal/plugin-multicloud-common';
 import { CARD_TITLE_PROPS } from '../common/cardTitle';
 import { ClusterRefLink } from '../cost/ClusterRefLink';
 import {
@@ -62,9 +65,9 @@ export function PoliciesCard({
     <InfoCard titleTypographyProps={CARD_TITLE_PROPS} title="Policies">
       {policies.length === 0 ? (
         <Typography>
-          No cluster declares a failover policy. Set the
-          multicloud.io/failover-target annotation on a Cluster in the GitOps
-          repository.
+          No cluster declares a failover policy. Set the{' '}
+          {MULTICLOUD_ANNOTATIONS.failoverTarget} annotation on a Cluster in the
+          GitOps repository.
         </Typography>
       ) : (
         <Table size="small" aria-label="Failover policies">

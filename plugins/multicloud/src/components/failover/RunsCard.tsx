@@ -14,14 +14,12 @@ import { EpochTime } from './time';
 export function RunsCard({
   runs,
   runLink,
-  title = 'Runs',
 }: {
   runs: FailoverRunView[];
   runLink: (id: string) => string | undefined;
-  title?: string;
 }) {
   return (
-    <InfoCard titleTypographyProps={CARD_TITLE_PROPS} title={title}>
+    <InfoCard titleTypographyProps={CARD_TITLE_PROPS} title="Runs">
       {runs.length === 0 ? (
         <Typography>No failover or failback has run.</Typography>
       ) : (

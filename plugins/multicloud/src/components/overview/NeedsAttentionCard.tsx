@@ -1,10 +1,12 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { useMemo } from 'react';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import {
   CLOUD_TITLES,
   type ClusterQuery,
   type ClusterSummary,
+  type ComplianceReport,
   type ComplianceResponse,
   type CostResponse,
 } from '@internal/plugin-multicloud-common';
@@ -22,7 +24,7 @@ import { failingReports } from '../compliance/failingReports';
 import { perMonth } from '../cost/formatCost';
 import { useInsightLinks } from '../cost/useInsightLinks';
 import { AttentionList, type AttentionItem } from './AttentionList';
-import { HIGH_COST_FACTOR, highCostClusters } from './highCost';
+import { HIGH_COST_FACTOR, highCostClusters, type HighCost } from './highCost';
 
 const HEALTH_LIMIT = 10;
 const LIMIT = 5;
@@ -45,31 +47,27 @@ function healthItem(c: ClusterSummary): AttentionItem {
   };
 }
 
-function complianceItems(compliance: ComplianceResponse): AttentionItem[] {
-  return failingReports(compliance.reports)
-    .slice(0, LIMIT)
-    .map(r => {
-      const failed = sortChecks(r.checks.filter(c => c.status === 'fail'));
-      return {
-        clusterRef: r.ref,
-        icon: <CheckStatusIcon status="fail" />,
-        problem: `fails ${failed.map(c => c.title).join(', ')}`,
-        secondary: where([failed[0]?.severity, CLOUD_TITLES[r.cloud], r.owner]),
-      };
-    });
+function complianceItems(failing: ComplianceReport[]): AttentionItem[] {
+  return failing.slice(0, LIMIT).map(r => {
+    const failed = sortChecks(r.checks.filter(c => c.status === 'fail'));
+    return {
+      clusterRef: r.ref,
+      icon: <CheckStatusIcon status="fail" />,
+      problem: `fails ${failed.map(c => c.title).join(', ')}`,
+      secondary: where([failed[0]?.severity, CLOUD_TITLES[r.cloud], r.owner]),
+    };
+  });
 }
 
-function costItems(cost: CostResponse): AttentionItem[] {
-  return highCostClusters(cost.clusters)
-    .slice(0, LIMIT)
-    .map(({ cost: c, median }) => ({
-      clusterRef: c.ref,
-      icon: <TrendingUpIcon fontSize="small" titleAccess="High cost" />,
-      problem: `${perMonth(c.perMonth)}, ${(c.perHour / median).toFixed(
-        1,
-      )}× the median cluster`,
-      secondary: where([CLOUD_TITLES[c.cloud], c.region, c.owner]),
-    }));
+function costItems(expensive: HighCost[]): AttentionItem[] {
+  return expensive.slice(0, LIMIT).map(({ cost: c, median }) => ({
+    clusterRef: c.ref,
+    icon: <TrendingUpIcon fontSize="small" titleAccess="High cost" />,
+    problem: `${perMonth(c.perMonth)}, ${(c.perHour / median).toFixed(
+      1,
+    )}× the median cluster`,
+    secondary: where([CLOUD_TITLES[c.cloud], c.region, c.owner]),
+  }));
 }
 
 /**
@@ -97,10 +95,14 @@ export function NeedsAttentionCard({
     () => api.listClusters({ ...query, limit: HEALTH_LIMIT }),
     [api, scope.owner?.join(',')],
   );
-  const failing = compliance
-    ? compliance.reports.filter(r => !r.compliant).length
-    : 0;
-  const expensive = cost ? highCostClusters(cost.clusters).length : 0;
+  const failing = useMemo(
+    () => (compliance ? failingReports(compliance.reports) : []),
+    [compliance],
+  );
+  const expensive = useMemo(
+    () => (cost ? highCostClusters(cost.clusters) : []),
+    [cost],
+  );
 
   return (
     <InfoCard
@@ -134,12 +136,12 @@ export function NeedsAttentionCard({
       {compliance && (
         <AttentionList
           title="Compliance failures"
-          items={complianceItems(compliance)}
+          items={complianceItems(failing)}
           empty="Every cluster passes every compliance check."
           more={
-            failing > LIMIT
+            failing.length > LIMIT
               ? {
-                  text: `All ${failing} non-compliant clusters`,
+                  text: `All ${failing.length} non-compliant clusters`,
                   href: insightLinks.compliance({ owners: scope.owner }),
                 }
               : undefined
@@ -149,10 +151,10 @@ export function NeedsAttentionCard({
       {cost && (
         <AttentionList
           title={`High cost (over ${HIGH_COST_FACTOR}× the median cluster)`}
-          items={costItems(cost)}
+          items={costItems(expensive)}
           empty="No cluster costs more than twice the median cluster."
           more={
-            expensive > LIMIT
+            expensive.length > LIMIT
               ? {
                   text: 'All costs, most expensive first',
                   href: insightLinks.cost({ owners: scope.owner }),
