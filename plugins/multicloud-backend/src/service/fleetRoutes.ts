@@ -146,11 +146,11 @@ export function createFleetRoutes({
     const view = fleet.getFleet();
     // Only clusters the user may read are candidates: a cluster they may not read is
     // reported like a missing one, and never makes a name ambiguous (no existence leak).
-    const lookup = findCluster(visibleClusters(view, access), {
-      namespace,
-      name,
-      managementCluster,
-    });
+    const lookup = findCluster(
+      view.clusters,
+      { namespace, name, managementCluster },
+      access.scope === 'all' ? undefined : access.allows,
+    );
     if (lookup.kind === 'not-found') {
       throw new NotFoundError(
         `cluster ${namespace}/${name} not found${

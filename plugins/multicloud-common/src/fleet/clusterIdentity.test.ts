@@ -61,4 +61,20 @@ describe('cluster identity across management clusters', () => {
       }),
     ).toEqual({ kind: 'not-found' });
   });
+
+  it('asks whether a cluster is visible only of the clusters of that name; invisible ones never make a name ambiguous', () => {
+    const asked: string[] = [];
+    const visible = (c: ClusterSummary) => {
+      asked.push(c.ref);
+      return c.managementCluster === 'eu';
+    };
+    expect(
+      findCluster(
+        [eu, us, usOnly],
+        { namespace: 'default', name: 'prod' },
+        visible,
+      ),
+    ).toEqual({ kind: 'found', cluster: eu });
+    expect(asked.sort()).toEqual([eu.ref, us.ref].sort());
+  });
 });

@@ -31,18 +31,22 @@ export type ClusterLookup =
 /**
  * The cluster a `namespace/name` URL means. Unique names resolve on their own; a name that
  * exists on several management clusters needs `managementCluster`, and the answer lists
- * the candidates so the caller can say which to pick.
+ * the candidates so the caller can say which to pick. Only clusters `visible` admits are
+ * candidates; it is asked about the clusters of that name alone (it may be a permission
+ * check).
  */
 export function findCluster(
   clusters: readonly ClusterSummary[],
   query: { namespace: string; name: string; managementCluster?: string },
+  visible: (cluster: ClusterSummary) => boolean = () => true,
 ): ClusterLookup {
   const matches = clusters.filter(
     c =>
       c.namespace === query.namespace &&
       c.name === query.name &&
       (query.managementCluster === undefined ||
-        c.managementCluster === query.managementCluster),
+        c.managementCluster === query.managementCluster) &&
+      visible(c),
   );
   if (matches.length === 1) return { kind: 'found', cluster: matches[0] };
   if (matches.length === 0) return { kind: 'not-found' };
