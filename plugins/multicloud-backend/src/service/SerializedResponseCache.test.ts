@@ -1,8 +1,13 @@
 import type { Request, Response } from 'express';
 import { SerializedResponseCache } from './SerializedResponseCache';
 
-function exchange(cache: SerializedResponseCache) {
+function exchange(
+  cache: SerializedResponseCache,
+  request: { method?: string; headers?: Record<string, string> } = {},
+) {
   const bodies: string[] = [];
+  const headers = new Map<string, string>();
+  let status = 200;
   const send = (
     version: number,
     variant: string,
@@ -10,19 +15,31 @@ function exchange(cache: SerializedResponseCache) {
   ) => {
     let sent: Buffer | undefined;
     const res = {
-      setHeader: () => res,
-      status: () => res,
+      setHeader: (name: string, value: string) => {
+        headers.set(name, value);
+        return res;
+      },
+      status: (code: number) => {
+        status = code;
+        return res;
+      },
       end: (chunk?: Buffer) => {
         sent = chunk;
       },
     } as unknown as Response;
-    cache.send({ headers: {} } as Request, res, { version, variant }, () => {
-      bodies.push(`${version}:${variant}`);
-      return payload;
-    });
+    status = 200;
+    cache.send(
+      { method: 'GET', headers: {}, ...request } as Request,
+      res,
+      { version, variant },
+      () => {
+        bodies.push(`${version}:${variant}`);
+        return payload;
+      },
+    );
     return sent?.toString();
   };
-  return { send, bodies };
+  return { send, bodies, headers, status: () => status };
 }
 
 describe('SerializedResponseCache', () => {
@@ -55,6 +72,32 @@ describe('SerializedResponseCache', () => {
     send(1, 'b', big);
     send(1, 'a', big);
     expect(bodies).toEqual(['1:a', '1:b', '1:c', '1:a']);
+  });
+
+  it('keeps ETags short when the variant is long, and tells variants apart', () => {
+    const cache = new SerializedResponseCache();
+    const { send, headers } = exchange(cache);
+    send(7, 'x'.repeat(100_000));
+    const long = headers.get('ETag')!;
+    send(7, `${'x'.repeat(99_999)}y`);
+    expect(long).toMatch(/^"7-[A-Za-z0-9_-]{27}"$/);
+    expect(headers.get('ETag')).not.toBe(long);
+  });
+
+  it('answers a GET whose If-None-Match matches with 304, a POST in full', () => {
+    const cache = new SerializedResponseCache();
+    const first = exchange(cache);
+    first.send(1, 'request');
+    const etag = first.headers.get('ETag')!;
+    const get = exchange(cache, { headers: { 'if-none-match': etag } });
+    expect(get.send(1, 'request')).toBeUndefined();
+    expect(get.status()).toBe(304);
+    const post = exchange(cache, {
+      method: 'POST',
+      headers: { 'if-none-match': etag },
+    });
+    expect(post.send(1, 'request')).toBe('{"version":1,"variant":"request"}');
+    expect(post.status()).toBe(200);
   });
 
   it('always sends a body larger than maxBytes, without keeping others', () => {

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 interface Entry {
@@ -36,7 +37,9 @@ export class SerializedResponseCache {
     res.setHeader('ETag', entry.etag);
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Accept-Encoding, Authorization');
-    if (req.headers['if-none-match'] === entry.etag) {
+    // A conditional POST (placement) is answered in full: 304 is a GET's answer.
+    const conditional = req.method === 'GET' || req.method === 'HEAD';
+    if (conditional && req.headers['if-none-match'] === entry.etag) {
       res.status(304).end();
       return;
     }
@@ -67,7 +70,11 @@ export class SerializedResponseCache {
     const json = Buffer.from(JSON.stringify(body()));
     const entry: Entry = {
       version: key.version,
-      etag: `"${cacheKey.replace(/[^A-Za-z0-9:.-]/g, '_')}"`,
+      // The variant can be a whole request body: the ETag carries its digest, so it stays
+      // short enough to be sent back in an If-None-Match header.
+      etag: `"${key.version}-${createHash('sha1')
+        .update(key.variant)
+        .digest('base64url')}"`,
       json,
       gzip: gzipSync(json),
     };

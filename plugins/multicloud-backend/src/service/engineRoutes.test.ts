@@ -50,6 +50,10 @@ describe('compliance, placement and cost routes', () => {
         .send(validRequest);
     const first = await ask();
     const again = await ask();
+    // The cache's own ETag (fleet version, digest of the request), not Express's weak one.
+    expect(first.headers.etag).toMatch(
+      new RegExp(`^"${first.body.version}-[A-Za-z0-9_-]+"$`),
+    );
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(again.body).toEqual(first.body);
 
