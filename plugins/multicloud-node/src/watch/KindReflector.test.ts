@@ -343,19 +343,22 @@ describe('KindReflector in a RecoveryGroup', () => {
 
   it('leaves a kind refused for its own request (403) to its backoff', async () => {
     const recovery = new RecoveryGroup({ quietMs: 10 });
-    const healthy = new ScriptedClient();
-    healthy.lists.push(up);
+    // Another kind meets the server down, then reaches it: were the 403 counted as the
+    // server's failure too, that would be an outage of two kinds ending, and it would wake
+    // the refused kind within a second.
+    const other = new ScriptedClient();
+    other.lists.push(down, up);
     const refused = new ScriptedClient();
     refused.lists.push(() => {
       throw Object.assign(new Error('forbidden'), { statusCode: 403 });
     }, up);
     const reflectors = [
       reflectorOf(refused, recovery, 60_000),
-      reflectorOf(healthy, recovery, 50),
+      reflectorOf(other, recovery, 50, machineKind),
     ];
     reflectors.forEach(r => r.start());
     try {
-      await until(() => healthy.listCalls === 1 && refused.listCalls === 1);
+      await until(() => other.listCalls === 2 && refused.listCalls === 1);
       await new Promise(r => setTimeout(r, 1200));
       expect(refused.listCalls).toBe(1);
     } finally {
