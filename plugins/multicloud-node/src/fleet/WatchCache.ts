@@ -79,8 +79,9 @@ export class WatchCache implements FleetService {
       discovered: false,
       reflectors: [],
     }));
-    const built = this.mergeSnapshots();
-    this.indexVersions = built.versions;
+    const { snapshots, versions } = this.indexSnapshots();
+    const built = mergeSnapshots(snapshots);
+    this.indexVersions = versions;
     this.fleet = {
       version: 1,
       clusters: built.clusters,
@@ -269,21 +270,22 @@ export class WatchCache implements FleetService {
   private publish(): void {
     const stale = this.computeStale();
     const synced = this.allKindsSynced();
-    const built = this.mergeSnapshots();
+    const { snapshots, versions } = this.indexSnapshots();
     this.publishedSynced ||= synced;
-    if (built.versions === this.indexVersions && stale === this.fleet.stale) {
+    if (versions === this.indexVersions && stale === this.fleet.stale) {
       return;
     }
-    const changed = built.versions !== this.indexVersions;
-    if (changed) {
-      this.indexVersions = built.versions;
+    const changed = versions !== this.indexVersions;
+    const built = changed ? mergeSnapshots(snapshots) : undefined;
+    if (built) {
+      this.indexVersions = versions;
       this.clustersByRef = new Map(built.clusters.map(c => [c.ref, c]));
     }
     // The view version also moves when only staleness changes, so ETags stay truthful.
     this.fleet = {
       version: this.fleet.version + 1,
-      clusters: changed ? built.clusters : this.fleet.clusters,
-      summary: changed ? built.summary : this.fleet.summary,
+      clusters: built ? built.clusters : this.fleet.clusters,
+      summary: built ? built.summary : this.fleet.summary,
       builtAt: new Date().toISOString(),
       stale,
     };
@@ -296,22 +298,13 @@ export class WatchCache implements FleetService {
     }
   }
 
-  /** Every management cluster's snapshot as one fleet; a single one is used as it is. */
-  private mergeSnapshots(): {
-    versions: string;
-    clusters: readonly ClusterSummary[];
-    summary: FleetSnapshot['summary'];
-  } {
+  /**
+   * Each management cluster's snapshot (cached by its index until its objects change) and
+   * their versions together: merging them waits until those change.
+   */
+  private indexSnapshots(): { snapshots: FleetSnapshot[]; versions: string } {
     const snapshots = this.watches.map(w => w.index.buildFleet());
-    const versions = snapshots.map(s => s.version).join('.');
-    if (snapshots.length === 1) {
-      return { versions, ...snapshots[0] };
-    }
-    // Qualified refs start with the management cluster's name: sorting keeps them grouped.
-    const clusters = snapshots
-      .flatMap(s => s.clusters)
-      .sort((a, b) => (a.ref < b.ref ? -1 : 1));
-    return { versions, clusters, summary: summarizeFleet(clusters) };
+    return { snapshots, versions: snapshots.map(s => s.version).join('.') };
   }
 
   /** Every management cluster discovered and every kind through its first list. */
@@ -331,4 +324,16 @@ export class WatchCache implements FleetService {
         }),
     );
   }
+}
+
+/** Every management cluster's snapshot as one fleet; a single one is used as it is. */
+function mergeSnapshots(
+  snapshots: readonly FleetSnapshot[],
+): Pick<FleetSnapshot, 'clusters' | 'summary'> {
+  if (snapshots.length === 1) return snapshots[0];
+  // Qualified refs start with the management cluster's name: sorting keeps them grouped.
+  const clusters = snapshots
+    .flatMap(s => s.clusters)
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  return { clusters, summary: summarizeFleet(clusters) };
 }
