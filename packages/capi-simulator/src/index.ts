@@ -27,7 +27,7 @@ export {
 } from './generator/workloads';
 export { loadCrds, crdDirectory } from './crds';
 export { buildKubeconfig } from './kubeconfig';
-export { leakForms, secretMaterial } from './secretMaterial';
+export { leakForms, leakNeedles, secretMaterial } from './secretMaterial';
 export { capturingLogger, findLeaks } from './leakSearch';
 export type { CapturingLogger } from './leakSearch';
 export type { KubeObject } from './api/types';

@@ -1,5 +1,5 @@
 import { generateFleet } from './generator/fleet';
-import { leakForms, secretMaterial } from './secretMaterial';
+import { leakForms, leakNeedles, secretMaterial } from './secretMaterial';
 
 describe('leakForms', () => {
   const secret = 'SECRET-MARKER-42.abcdefghijklmnop';
@@ -26,6 +26,20 @@ describe('leakForms', () => {
       expect(forms.filter(f => encoded.includes(f)).length).toBeGreaterThan(0);
     }
     expect(forms).toContain(secret);
+  });
+});
+
+describe('leakNeedles', () => {
+  it('holds every form of every secret, each once', () => {
+    const secrets = [
+      'SECRET-MARKER-42.abcdefghijklmnop',
+      'another-token-0123456789',
+    ];
+    const needles = leakNeedles([...secrets, secrets[0]]);
+    expect(new Set(needles).size).toBe(needles.length);
+    expect(needles.sort()).toEqual(
+      [...new Set(secrets.flatMap(leakForms))].sort(),
+    );
   });
 });
 

@@ -46,3 +46,8 @@ export function leakForms(secret: string): string[] {
   }
   return [...forms];
 }
+
+/** What a secrets test searches outputs for: every form of every secret, each once. */
+export function leakNeedles(secrets: readonly string[]): string[] {
+  return [...new Set(secrets.flatMap(leakForms))];
+}
