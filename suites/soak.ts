@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { backendRssMb } from '../bench/lib/processes';
 import { waitForFresh } from './lib/fleet';
 import {
   runDir,
@@ -72,7 +73,6 @@ async function heapMb(pid: number, reportPath: string): Promise<number> {
 }
 
 function procStats(pid: number): { rssMb: number; sockets: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const fds = fs.readdirSync(`/proc/${pid}/fd`);
   let sockets = 0;
   for (const fd of fds) {
@@ -83,10 +83,7 @@ function procStats(pid: number): { rssMb: number; sockets: number } {
       // closed meanwhile
     }
   }
-  return {
-    rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024),
-    sockets,
-  };
+  return { rssMb: backendRssMb(pid), sockets };
 }
 
 /** One churn step: what a busy fleet does to the management cluster. */
