@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hasControlCharacters } from './controlCharacters';
 
 /**
  * Resolves a template-supplied relative path inside the task workspace. Rejects absolute
@@ -20,8 +21,7 @@ export function resolveWorkspacePath(
       `${field}: must be relative to the workspace, got an absolute path`,
     );
   }
-  // Node's fs throws a TypeError on NUL; no file name of a template needs control characters.
-  if ([...value].some(c => c.charCodeAt(0) < 0x20 || c === '\u007f')) {
+  if (hasControlCharacters(value)) {
     throw new InputError(`${field}: must not contain control characters`);
   }
   // File systems refuse longer names (ENAMETOOLONG): say so about the field instead.

@@ -12,6 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
   allowedRegionsFor,
+  CLOUDS,
   buildPlacementIndex,
   DEFAULT_COMPLIANCE_RULES,
   evaluatePlacement,
@@ -210,7 +211,7 @@ describe('templates through the scaffolder dry run', () => {
     // Resolved as the scaffolder's form (rjsf) resolves it for the answers given so far: the
     // raw schema can be right while the form still shows no region field.
     const placement = template('new-cluster/template.yaml').spec.parameters[1];
-    for (const cloud of ['aws', 'azure', 'gcp'] as const) {
+    for (const cloud of CLOUDS) {
       for (const dataClass of placement.properties.dataClass.enum) {
         const allowed = allowedRegionsFor(
           cloud,

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { hasControlCharacters } from '../controlCharacters';
 
 /**
  * A branch name Git accepts (`git check-ref-format --branch`) and that is safe everywhere it
@@ -31,7 +32,7 @@ export function assertRepositoryPath(value: string, field: string): string {
   if (
     value.startsWith('/') ||
     value.includes('\\') ||
-    [...value].some(c => c < ' ' || c === '\u007f') ||
+    hasControlCharacters(value) ||
     parts.some(p => p === '' || p === '.' || p === '..' || p === '.git')
   ) {
     throw new InputError(
