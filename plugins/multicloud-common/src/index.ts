@@ -16,7 +16,7 @@ export { summarizeCluster } from './fleet/summarizeCluster';
 export { projectForCache } from './fleet/projectForCache';
 export {
   findCluster,
-  hasQualifiedRef,
+  qualifyingManagementCluster,
   qualifiedClusterRef,
 } from './fleet/clusterIdentity';
 export type { ClusterLookup } from './fleet/clusterIdentity';

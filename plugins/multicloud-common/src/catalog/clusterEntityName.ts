@@ -1,5 +1,5 @@
 import type { ClusterSummary } from '../model/ClusterSummary';
-import { hasQualifiedRef } from '../fleet/clusterIdentity';
+import { qualifyingManagementCluster } from '../fleet/clusterIdentity';
 
 /** Catalog entity names: [a-z0-9A-Z] separated by [-_.], at most 63 characters. */
 const MAX_NAME_LENGTH = 63;
@@ -50,7 +50,7 @@ export function clusterEntityNameOf(
   return clusterEntityName(
     cluster.namespace,
     cluster.name,
-    hasQualifiedRef(cluster) ? cluster.managementCluster : undefined,
+    qualifyingManagementCluster(cluster),
   );
 }
 

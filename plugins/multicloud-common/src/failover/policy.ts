@@ -1,7 +1,10 @@
 import type { ComplianceRules } from '../compliance/rules';
 import type { ClusterSummary } from '../model/ClusterSummary';
 import type { ClusterRef } from '../model/kube';
-import { hasQualifiedRef, qualifiedClusterRef } from '../fleet/clusterIdentity';
+import {
+  qualifiedClusterRef,
+  qualifyingManagementCluster,
+} from '../fleet/clusterIdentity';
 import { MULTICLOUD_ANNOTATIONS } from '../model/labels';
 import { FAILED_OVER_STATE } from './annotations';
 import { targetProblems } from './targetProblems';
@@ -149,7 +152,8 @@ function readTargets(
  * `namespace/name` targets are clusters of that same management cluster.
  */
 function targetRef(cluster: ClusterSummary, entry: string): ClusterRef {
-  if (!cluster.managementCluster || !hasQualifiedRef(cluster)) return entry;
+  const managementCluster = qualifyingManagementCluster(cluster);
+  if (!managementCluster) return entry;
   const [namespace, name] = entry.split('/');
-  return qualifiedClusterRef(cluster.managementCluster, namespace, name);
+  return qualifiedClusterRef(managementCluster, namespace, name);
 }

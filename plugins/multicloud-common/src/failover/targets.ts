@@ -1,4 +1,4 @@
-import { hasQualifiedRef } from '../fleet/clusterIdentity';
+import { qualifyingManagementCluster } from '../fleet/clusterIdentity';
 import type { ClusterSummary } from '../model/ClusterSummary';
 import type { MergePatch, ObjectTarget } from './types';
 
@@ -37,9 +37,8 @@ export function machineDeploymentTarget(
 function holder(
   cluster: ClusterSummary,
 ): Pick<ObjectTarget, 'managementCluster'> {
-  return cluster.managementCluster && hasQualifiedRef(cluster)
-    ? { managementCluster: cluster.managementCluster }
-    : {};
+  const managementCluster = qualifyingManagementCluster(cluster);
+  return managementCluster ? { managementCluster } : {};
 }
 
 export function describeTarget(target: ObjectTarget): string {

@@ -1,7 +1,7 @@
 import type { ClusterSummary } from '../model/ClusterSummary';
 import {
   findCluster,
-  hasQualifiedRef,
+  qualifyingManagementCluster,
   qualifiedClusterRef,
 } from './clusterIdentity';
 
@@ -21,10 +21,12 @@ describe('cluster identity across management clusters', () => {
     expect(qualifiedClusterRef('eu', 'default', 'prod')).toBe(
       'eu/default/prod',
     );
-    expect(hasQualifiedRef(eu)).toBe(true);
+    expect(qualifyingManagementCluster(eu)).toBe('eu');
     expect(
-      hasQualifiedRef(summary('default', 'prod', 'eu', 'default/prod')),
-    ).toBe(false);
+      qualifyingManagementCluster(
+        summary('default', 'prod', 'eu', 'default/prod'),
+      ),
+    ).toBeUndefined();
   });
 
   it('finds a name held by one management cluster without asking which', () => {

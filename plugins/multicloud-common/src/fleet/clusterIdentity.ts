@@ -16,11 +16,19 @@ export function qualifiedClusterRef(
   return `${managementCluster}/${clusterRef(namespace, name)}`;
 }
 
-/** Whether a cluster's ref names its management cluster (the fleet spans several). */
-export function hasQualifiedRef(
-  cluster: Pick<ClusterSummary, 'ref' | 'namespace' | 'name'>,
-): boolean {
-  return cluster.ref !== clusterRef(cluster.namespace, cluster.name);
+/**
+ * The management cluster a cluster's identity names: set when its ref is qualified (the
+ * fleet spans several management clusters), undefined when `namespace/name` alone is its ref.
+ */
+export function qualifyingManagementCluster(
+  cluster: Pick<
+    ClusterSummary,
+    'ref' | 'namespace' | 'name' | 'managementCluster'
+  >,
+): string | undefined {
+  return cluster.ref !== clusterRef(cluster.namespace, cluster.name)
+    ? cluster.managementCluster
+    : undefined;
 }
 
 export type ClusterLookup =

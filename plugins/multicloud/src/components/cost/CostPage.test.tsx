@@ -165,7 +165,9 @@ describe('CostPage', () => {
     );
     expect(await screen.findByText('Cost of your teams')).toBeInTheDocument();
     expect(screen.getByText(/\$2\.00\/h · \$1,460\/month/)).toBeInTheDocument();
-    expect((await findTableRows('Cost by cloud')).map(r => r[0])).toEqual(['AWS']);
+    expect((await findTableRows('Cost by cloud')).map(r => r[0])).toEqual([
+      'AWS',
+    ]);
     expect(screen.getByRole('link', { name: '2 clusters' })).toHaveAttribute(
       'href',
       '/multicloud/clusters?cloud=aws&owner=team-payments',

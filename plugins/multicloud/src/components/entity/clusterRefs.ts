@@ -3,7 +3,7 @@ import {
   MULTICLOUD_CATALOG_ANNOTATIONS,
   clusterFromEntityName,
   clusterRef,
-  hasQualifiedRef,
+  qualifyingManagementCluster,
   qualifiedClusterRef,
   type ClusterRef,
   type ClusterSummary,
@@ -46,8 +46,9 @@ export function locatorOf(
     'ref' | 'namespace' | 'name' | 'managementCluster'
   >,
 ): ClusterLocator {
-  const { namespace, name, managementCluster } = cluster;
-  return hasQualifiedRef(cluster) && managementCluster
+  const { namespace, name } = cluster;
+  const managementCluster = qualifyingManagementCluster(cluster);
+  return managementCluster
     ? { managementCluster, namespace, name }
     : { namespace, name };
 }
