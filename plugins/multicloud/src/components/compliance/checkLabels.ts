@@ -61,3 +61,15 @@ export function failuresByCount(
     (a, b) => b[1] - a[1],
   );
 }
+
+/** How many of a report's checks apply to its cluster, and how many of those fail. */
+export function checkCounts(report: ComplianceReport): {
+  applicable: number;
+  failing: number;
+} {
+  const applicable = report.checks.filter(c => c.status !== 'not-applicable');
+  return {
+    applicable: applicable.length,
+    failing: applicable.filter(c => c.status === 'fail').length,
+  };
+}

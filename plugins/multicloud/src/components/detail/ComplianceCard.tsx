@@ -2,14 +2,14 @@ import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { ComplianceReport } from '@internal/plugin-multicloud-common';
 import { CARD_TITLE_PROPS } from '../common/cardTitle';
+import { checkCounts } from '../compliance/checkLabels';
 import { ComplianceCheckList } from '../compliance/ComplianceCheckList';
 
 function verdictText(report: ComplianceReport): string {
-  const applicable = report.checks.filter(c => c.status !== 'not-applicable');
-  const failing = applicable.filter(c => c.status === 'fail').length;
+  const { applicable, failing } = checkCounts(report);
   return failing === 0
-    ? `Compliant: all ${applicable.length} applicable checks pass`
-    : `Not compliant: ${failing} of ${applicable.length} applicable checks fail`;
+    ? `Compliant: all ${applicable} applicable checks pass`
+    : `Not compliant: ${failing} of ${applicable} applicable checks fail`;
 }
 
 /** The cluster's compliance checks, failures first, each with its evidence and rule. */

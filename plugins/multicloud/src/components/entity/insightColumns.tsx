@@ -4,6 +4,7 @@ import type {
   ClusterCostSummary,
   ComplianceReport,
 } from '@internal/plugin-multicloud-common';
+import { checkCounts } from '../compliance/checkLabels';
 import { COST_PROVENANCE_LABELS, perMonth } from '../cost/formatCost';
 import type { ClusterWithInsights, Insight } from './clusterInsights';
 
@@ -38,11 +39,10 @@ function costText(cost: ClusterCostSummary): CellTextProps {
 }
 
 function complianceText(report: ComplianceReport): CellTextProps {
-  const applicable = report.checks.filter(c => c.status !== 'not-applicable');
-  const failing = applicable.filter(c => c.status === 'fail').length;
+  const { applicable, failing } = checkCounts(report);
   return {
     title: report.compliant ? 'Compliant' : 'Not compliant',
-    description: `${applicable.length - failing} pass · ${failing} fail`,
+    description: `${applicable - failing} pass · ${failing} fail`,
   };
 }
 
