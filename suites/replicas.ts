@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import knexFactory from 'knex';
+import { dropDatabases } from '../bench/lib/postgres';
 import { stopAll, waitFor } from '../bench/lib/processes';
 import { waitForFresh } from './lib/fleet';
 import { sampleExecutions } from './lib/history';
@@ -307,14 +308,10 @@ void runSuite('replicas', async report => {
   } finally {
     stopAll();
     await sleep(2000);
-    const { rows } = await admin.raw(
-      'select datname from pg_database where datname like ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows)
-      await admin
-        .raw('drop database if exists ?? with (force)', [datname])
-        .catch(() => undefined);
     await admin.destroy();
+    // Clean-up of the throwaway databases: a failure is reported, not counted as a check.
+    await dropDatabases(values.postgres!, prefix).catch(error =>
+      console.warn(`could not drop the ${prefix}* databases: ${error}`),
+    );
   }
 });

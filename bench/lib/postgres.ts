@@ -15,19 +15,22 @@ export function postgresDatabase(url: string) {
       `    prefix: ${prefix}`,
     ],
     /** Drops the run's databases; call once the backend has stopped. */
-    async drop() {
-      const admin = knexFactory({ client: 'pg', connection: url });
-      try {
-        const { rows } = await admin.raw(
-          'select datname from pg_database where datname like ?',
-          [`${prefix}%`],
-        );
-        for (const { datname } of rows as Array<{ datname: string }>) {
-          await admin.raw(`drop database if exists "${datname}" with (force)`);
-        }
-      } finally {
-        await admin.destroy();
-      }
-    },
+    drop: () => dropDatabases(url, prefix),
   };
+}
+
+/** Drops every database whose name starts with `prefix` (Backstage's per-plugin databases). */
+export async function dropDatabases(url: string, prefix: string) {
+  const admin = knexFactory({ client: 'pg', connection: url });
+  try {
+    const { rows } = await admin.raw(
+      'select datname from pg_database where datname like ?',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows as Array<{ datname: string }>) {
+      await admin.raw('drop database if exists ?? with (force)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
 }
